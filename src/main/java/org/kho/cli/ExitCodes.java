@@ -1,0 +1,76 @@
+package org.kho.cli;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.kho.catalogue.InvalidConfigException;
+import org.kho.core.KhoException;
+import org.kho.core.UsageException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IExitCodeExceptionMapper;
+import picocli.CommandLine.ParseResult;
+
+/** Every exit code of {@code kho}, and the one mapping from exceptions to them. */
+final class ExitCodes implements IExitCodeExceptionMapper, IExecutionExceptionHandler {
+  static final int OK = 0;
+  static final int FAILED = 1;
+  static final int USAGE = 2;
+  static final int CONFIG_INVALID = 3;
+  static final int INTERNAL = 70;
+  static final int INTERRUPTED = 130;
+
+  /** The list shown under "Exit codes" in every command's help. */
+  static Map<String, String> described() {
+    Map<String, String> codes = new LinkedHashMap<>();
+    codes.put(Integer.toString(OK), "success");
+    codes.put(Integer.toString(FAILED), "the action ran and failed (see the message)");
+    codes.put(Integer.toString(USAGE), "wrong options or arguments");
+    codes.put(Integer.toString(CONFIG_INVALID), "the config directory has errors");
+    codes.put(Integer.toString(INTERNAL), "a bug in Kho: please report it with the output of -vv");
+    codes.put(Integer.toString(INTERRUPTED), "interrupted (Ctrl-C)");
+    return codes;
+  }
+
+  @Override
+  public int getExitCode(Throwable t) {
+    return switch (t) {
+      case InvalidConfigException e -> CONFIG_INVALID;
+      case UsageException e -> USAGE;
+      case CommandLine.ParameterException e -> USAGE;
+      case KhoException e -> FAILED;
+      case java.io.UncheckedIOException e -> FAILED;
+      case java.io.IOException e -> FAILED;
+      case InterruptedException e -> INTERRUPTED;
+      default -> INTERNAL;
+    };
+  }
+
+  /** Prints what failed and what to do, never a stack trace unless -vv asked for details. */
+  @Override
+  public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
+    PrintWriter err = cmd.getErr();
+    int code = getExitCode(e);
+    switch (e) {
+      case InvalidConfigException invalid -> ProblemsView.print(invalid.problems(), err, cmd.getColorScheme());
+      case KhoException k -> {
+        err.println(cmd.getColorScheme().errorText("kho: " + k.getMessage()));
+        if (!k.hint().isEmpty()) {
+          err.println("  " + k.hint());
+        }
+      }
+      default -> {
+        String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        err.println(cmd.getColorScheme().errorText("kho: " + what));
+        if (code == INTERNAL) {
+          err.println("  this is a bug in Kho; run again with -vv for details and report it");
+        }
+      }
+    }
+    if (Verbosity.level() >= 2) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return code;
+  }
+}

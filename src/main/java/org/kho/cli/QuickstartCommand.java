@@ -1,0 +1,55 @@
+package org.kho.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.kho.app.QuickstartService;
+import org.kho.plan.PlannedAction;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code kho quickstart}. */
+@Command(name = "quickstart", mixinStandardHelpOptions = true,
+    description = {"Run Kho's main job on a built-in example.",
+        "Writes an example config directory, checks it against the policy table, "
+            + "and lists what the daemon would run in the next days."})
+final class QuickstartCommand implements Callable<Integer> {
+  private final Clock clock;
+
+  @Option(names = "--dir", paramLabel = "DIR", description = "Work here (new or empty) instead of a new temporary folder.")
+  private Path dir;
+
+  @Option(names = "--days", paramLabel = "N", defaultValue = "31", description = "How many days to plan (default ${DEFAULT-VALUE}).")
+  private int days;
+
+  @Spec
+  private picocli.CommandLine.Model.CommandSpec spec;
+
+  QuickstartCommand(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public Integer call() {
+    QuickstartService.Result r = new QuickstartService(clock).run(dir, days);
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("1. Wrote an example config directory: " + r.init().directory() + " (" + r.init().written().size() + " files)");
+    var c = r.check().catalogue().orElseThrow();
+    out.printf("2. Checked it against policy table %s: %d items, %d targets, %d schedules, %d drill plans, %d log sources, %d errors, %d warnings%n",
+        c.policy().version(), c.items().size(), c.targets().size(), c.schedules().size(), c.drillPlans().size(),
+        c.logSources().size(), r.check().errors().size(), r.check().problems().size() - r.check().errors().size());
+    out.println("3. Planned the next " + days + " days: " + r.plan().actions().size() + " scheduled actions");
+    Map<String, Long> byKind = new TreeMap<>();
+    r.plan().actions().forEach(a -> byKind.merge(a.kind().label(), 1L, Long::sum));
+    byKind.forEach((k, n) -> out.printf("     %-11s %d%n", k, n));
+    r.plan().actions().stream().limit(5).forEach(a -> out.printf("     next: %s  %s %s%n", a.at(), a.kind().label(), a.subject()));
+    out.println();
+    out.println("Try: kho catalogue show --config " + r.init().directory());
+    out.println("     kho plan --config " + r.init().directory() + " --days 90");
+    return r.check().errors().isEmpty() ? ExitCodes.OK : ExitCodes.CONFIG_INVALID;
+  }
+}
