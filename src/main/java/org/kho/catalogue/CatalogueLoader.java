@@ -37,8 +37,13 @@ public final class CatalogueLoader {
     this.clock = clock;
   }
 
-  /** The catalogue (present only when there is no error) and every problem found, in file order. */
-  public record Result(Optional<Catalogue> catalogue, List<Problem> problems) {
+  /**
+   * The catalogue (present only when there is no error) and every problem found, in file order.
+   *
+   * @param policyChecked whether the policy-table rules were checked; they are only once the
+   *     files are otherwise free of errors
+   */
+  public record Result(Optional<Catalogue> catalogue, List<Problem> problems, boolean policyChecked) {
     public Result {
       problems = List.copyOf(problems);
     }
@@ -53,11 +58,11 @@ public final class CatalogueLoader {
     Path catalogueFile = dir.resolve("catalogue.yaml");
     if (!Files.isDirectory(dir)) {
       problems.fileError(dir, 0, 0, "the config directory does not exist", "create one with: kho init " + dir);
-      return new Result(Optional.empty(), problems.sorted());
+      return new Result(Optional.empty(), problems.sorted(), false);
     }
     if (!Files.isRegularFile(catalogueFile)) {
       problems.fileError(catalogueFile, 0, 0, "the config directory has no catalogue.yaml", "create one with: kho init DIR, and compare");
-      return new Result(Optional.empty(), problems.sorted());
+      return new Result(Optional.empty(), problems.sorted(), false);
     }
     Instant now = clock.instant();
     Optional<PolicyTable> policy = policy(dir, problems);
@@ -73,7 +78,7 @@ public final class CatalogueLoader {
     Map<DrillPlanId, DrillPlan> drills = named(dir.resolve("restore-drills"), problems, DrillPlanId::new, DrillPlanSpec.class,
         (id, d, dc) -> DrillPlanRules.build(id, d, dc, byValue(schedules.keySet()), itemIds));
     if (parsed.value() == null || policy.isEmpty()) {
-      return new Result(Optional.empty(), problems.sorted());
+      return new Result(Optional.empty(), problems.sorted(), false);
     }
     if (spec.version() != null && spec.version() != 1) {
       c.error("/version", "catalogue version " + spec.version() + " is not one this Kho reads", "write version: 1");
@@ -87,7 +92,7 @@ public final class CatalogueLoader {
       c.error("", "the catalogue lists no items", "add the data and applications to back up under items:");
     }
     if (problems.hasErrors()) {
-      return new Result(Optional.empty(), problems.sorted());
+      return new Result(Optional.empty(), problems.sorted(), false);
     }
     Catalogue catalogue = new Catalogue(dir, agency, policy.get(), targets, items, List.copyOf(schedules.values()),
         List.copyOf(drills.values()), logs, disposal);
@@ -98,7 +103,7 @@ public final class CatalogueLoader {
     for (int i = 0; i < logs.size(); i++) {
       compliance.check(logs.get(i), "/logs/" + i);
     }
-    return new Result(problems.hasErrors() ? Optional.empty() : Optional.of(catalogue), problems.sorted());
+    return new Result(problems.hasErrors() ? Optional.empty() : Optional.of(catalogue), problems.sorted(), true);
   }
 
   private Optional<PolicyTable> policy(Path dir, Problems problems) {

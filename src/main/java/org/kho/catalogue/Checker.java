@@ -45,6 +45,9 @@ final class Checker {
   /** {@code value}, or a "missing" problem at the enclosing mapping when it is null or blank. */
   Optional<String> required(String value, String pointer, String owner, String hint) {
     if (value == null || value.isBlank()) {
+      if (value == null && where.has(pointer) && !where.isNull(pointer)) {
+        return Optional.empty(); // present but of the wrong type: already reported where it stands
+      }
       String key = pointer.substring(pointer.lastIndexOf('/') + 1);
       error(pointer, owner + " has no '" + key + "'", hint);
       return Optional.empty();

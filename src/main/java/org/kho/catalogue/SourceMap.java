@@ -17,6 +17,7 @@ final class SourceMap {
   private final Path file;
   private final Map<String, Position> keys = new HashMap<>();
   private final Map<String, Position> values = new HashMap<>();
+  private final java.util.Set<String> nulls = new java.util.HashSet<>();
 
   SourceMap(Path file) {
     this.file = file;
@@ -32,6 +33,15 @@ final class SourceMap {
 
   void value(String pointer, Position at) {
     values.putIfAbsent(pointer, at);
+  }
+
+  void nullValue(String pointer) {
+    nulls.add(pointer);
+  }
+
+  /** Whether the value at {@code pointer} is written as empty ({@code key:} or {@code ~}). */
+  boolean isNull(String pointer) {
+    return nulls.contains(pointer);
   }
 
   /** Whether the file has a value at {@code pointer}. */

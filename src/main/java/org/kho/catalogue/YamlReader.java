@@ -76,6 +76,9 @@ final class YamlReader {
           where.key(pointer, at);
         } else if (!t.isStructEnd()) {
           where.value(pointer, at);
+          if (t == JsonToken.VALUE_NULL) {
+            where.nullValue(pointer);
+          }
         }
       }
       return true;

@@ -44,6 +44,7 @@ final class CatalogueCheckCommand implements Callable<Integer> {
       Map<String, Object> view = new LinkedHashMap<>();
       view.put("directory", config.dir().toString());
       view.put("ok", code == ExitCodes.OK);
+      view.put("policyChecked", result.policyChecked());
       view.put("errors", result.errors().size());
       view.put("warnings", result.problems().size() - result.errors().size());
       view.put("problems", result.problems().stream().map(CatalogueCheckCommand::problemView).toList());
@@ -53,6 +54,9 @@ final class CatalogueCheckCommand implements Callable<Integer> {
     if (code != ExitCodes.OK) {
       PrintWriter err = spec.commandLine().getErr();
       ProblemsView.print(result.problems(), err, spec.commandLine().getColorScheme());
+      if (!result.policyChecked()) {
+        err.println("(the policy-table rules are checked once these errors are fixed)");
+      }
       err.flush();
       return code;
     }
