@@ -68,15 +68,19 @@ public final class CatalogueLoader {
     Optional<PolicyTable> policy = policy(dir, problems);
     Map<ScheduleId, Schedule> schedules = named(dir.resolve("schedules"), problems, ScheduleId::new, ScheduleSpec.class,
         (id, spec, c) -> ScheduleRules.build(id, spec, c, now));
+    // references resolve against every schedule file, so a broken one is reported once, in its own file
+    Map<String, ScheduleId> scheduleNames = validIds(fileIds(dir.resolve("schedules")), ScheduleId::new);
     YamlReader.Parsed<CatalogueSpec> parsed = yaml.read(catalogueFile, CatalogueSpec.class, problems);
     CatalogueSpec spec = parsed.value() != null ? parsed.value() : new CatalogueSpec(null, null, null, null, null, null);
     Checker c = new Checker(parsed.where(), problems);
     ItemRules.Names names = new ItemRules.Names(
         validIds(spec.targets() == null ? List.of() : spec.targets().stream().map(t -> t == null ? null : t.id()).toList(), TargetId::new),
-        byValue(schedules.keySet()), validIds(fileIds(dir.resolve("restore-drills")), DrillPlanId::new));
-    Map<String, ItemId> itemIds = validIds(spec.items() == null ? List.of() : spec.items().stream().map(i -> i == null ? null : i.id()).toList(), ItemId::new);
+        scheduleNames, validIds(fileIds(dir.resolve("restore-drills")), DrillPlanId::new));
+    // when catalogue.yaml cannot be read, drill plans' item references cannot be judged: null skips them
+    Map<String, ItemId> itemIds = parsed.value() == null ? null
+        : validIds(spec.items() == null ? List.of() : spec.items().stream().map(i -> i == null ? null : i.id()).toList(), ItemId::new);
     Map<DrillPlanId, DrillPlan> drills = named(dir.resolve("restore-drills"), problems, DrillPlanId::new, DrillPlanSpec.class,
-        (id, d, dc) -> DrillPlanRules.build(id, d, dc, byValue(schedules.keySet()), itemIds));
+        (id, d, dc) -> DrillPlanRules.build(id, d, dc, scheduleNames, itemIds));
     if (parsed.value() == null || policy.isEmpty()) {
       return new Result(Optional.empty(), problems.sorted(), false);
     }
@@ -178,12 +182,6 @@ public final class CatalogueLoader {
   private static <I> Map<String, I> validIds(List<String> raw, Function<String, I> make) {
     Map<String, I> result = new LinkedHashMap<>();
     raw.stream().filter(Ids::isValid).forEach(id -> result.putIfAbsent(id, make.apply(id)));
-    return result;
-  }
-
-  private static <I> Map<String, I> byValue(java.util.Collection<I> ids) {
-    Map<String, I> result = new LinkedHashMap<>();
-    ids.forEach(id -> result.put(id.toString(), id));
     return result;
   }
 

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The shape of {@code catalogue.yaml} as written, bound by Jackson: every field may be missing
- * or wrong. {@link CatalogueValidator} turns it into the checked {@link Catalogue}. Keep these
+ * or wrong. the {@code *Rules} classes turn it into the checked {@link Catalogue}. Keep these
  * records and {@code schema/catalogue.schema.json} in step (a test compares them).
  */
 record CatalogueSpec(Integer version, AgencySpec agency, List<TargetSpec> targets, List<ItemSpec> items,

@@ -21,7 +21,9 @@ final class DrillPlanRules {
     List<ItemId> planItems = new ArrayList<>();
     List<String> rawItems = spec.items() == null ? List.of() : spec.items();
     for (int i = 0; i < rawItems.size(); i++) {
-      c.reference(rawItems.get(i), "/items/" + i, "item", items).ifPresent(planItems::add);
+      if (items != null) {
+        c.reference(rawItems.get(i), "/items/" + i, "item", items).ifPresent(planItems::add);
+      }
     }
     Optional<DrillPlan.SnapshotChoice> snapshot =
         c.choice(spec.snapshot(), "/snapshot", DrillPlan.SnapshotChoice.class, DrillPlan.SnapshotChoice.LATEST);
@@ -37,7 +39,7 @@ final class DrillPlanRules {
     var rto = c.duration(spec.rto(), "/rto");
     var rpo = c.duration(spec.rpo(), "/rpo");
     if (schedule.isEmpty() || snapshot.isEmpty() || percent.isEmpty() || scratch.isEmpty()
-        || verify.size() != steps.size() || planItems.size() != rawItems.size()) {
+        || verify.size() != steps.size() || (items != null && planItems.size() != rawItems.size())) {
       return Optional.empty();
     }
     String description = spec.description() == null ? "" : spec.description();

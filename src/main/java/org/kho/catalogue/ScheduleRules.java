@@ -67,7 +67,9 @@ final class ScheduleRules {
       boolean readable = spec.when() != null;
       c.error(readable ? "/when" : "/cron", e.getMessage(), readable
           ? "write one of: " + String.join("; ", ReadableSchedule.examples()) + " (or use cron:)"
-          : "set one of the two day fields to *, or use two schedules");
+          : e.getMessage().contains("both day-of-month")
+              ? "set one of the two day fields to *, or use two schedules"
+              : "fields are minute hour day-of-month month day-of-week, e.g. \"30 1 1 * *\" (no seconds field)");
       return Optional.empty();
     }
   }

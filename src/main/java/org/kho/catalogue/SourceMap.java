@@ -32,7 +32,7 @@ final class SourceMap {
   }
 
   void value(String pointer, Position at) {
-    values.putIfAbsent(pointer, at);
+    values.put(pointer, at);
   }
 
   void nullValue(String pointer) {

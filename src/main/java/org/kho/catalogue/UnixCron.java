@@ -24,6 +24,11 @@ final class UnixCron {
       throw new IllegalArgumentException("a cron line has 5 fields (minute hour day-of-month month day-of-week), '"
           + line + "' has " + f.length);
     }
+    String[] names = {"minute", "hour", "day-of-month", "month"};
+    int[][] ranges = {{0, 59}, {0, 23}, {1, 31}, {1, 12}};
+    for (int i = 0; i < 4; i++) {
+      checkRange(f[i], names[i], ranges[i][0], ranges[i][1]);
+    }
     boolean domAny = f[2].equals("*");
     boolean dowAny = f[4].equals("*");
     if (!domAny && !dowAny) {
@@ -33,6 +38,21 @@ final class UnixCron {
     String dom = dowAny ? f[2] : "?";
     String dow = dowAny ? "?" : daysOfWeek(f[4]);
     return "0 " + f[0] + " " + f[1] + " " + dom + " " + f[3] + " " + dow;
+  }
+
+  /** Reports a number outside {@code [min, max]} in a field, naming the field and the value. */
+  private static void checkRange(String field, String name, int min, int max) {
+    for (String element : field.split(",")) {
+      String range = element.contains("/") ? element.substring(0, element.indexOf('/')) : element;
+      for (String token : range.split("-")) {
+        if (token.matches("\\d+")) {
+          int n = Integer.parseInt(token);
+          if (n < min || n > max) {
+            throw new IllegalArgumentException(name + " " + n + " in '" + field + "' is out of range " + min + "-" + max);
+          }
+        }
+      }
+    }
   }
 
   /** Expands a day-of-week field into Quartz day names, so 0/7 = Sunday needs no renumbering. */

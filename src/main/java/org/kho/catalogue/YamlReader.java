@@ -8,6 +8,8 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
@@ -27,6 +29,8 @@ final class YamlReader {
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
       .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+      .withCoercionConfigDefaults(c -> c.setCoercion(CoercionInputShape.EmptyString, CoercionAction.AsNull))
       .build();
 
   /** The bound value (null when the file could not be read or bound at all) and its source map. */
@@ -79,21 +83,32 @@ final class YamlReader {
           if (t == JsonToken.VALUE_NULL) {
             where.nullValue(pointer);
           }
+          boolean empty = t == JsonToken.VALUE_NULL || (t == JsonToken.VALUE_STRING && p.getText().isEmpty());
+          if (empty && p.getParsingContext().inArray()) {
+            where.value(pointer, loneDash(bytes, at)); // an empty entry: point at its '-'
+          }
         }
       }
       return true;
     } catch (JsonProcessingException e) {
-      SourceMap.Position at = position(e.getLocation());
-      String message = CollectingProblemHandler.plain(e);
-      String hint = message.startsWith("duplicate key")
-          ? "each key may appear once in a mapping: remove or merge the second one"
-          : "check the indentation and quoting near this place (YAML uses spaces, not tabs)";
-      problems.fileError(where.file(), at.line(), at.column(), message, hint);
+      SyntaxErrors.Described d = SyntaxErrors.describe(e, bytes);
+      problems.fileError(where.file(), d.at().line(), d.at().column(), d.message(), d.hint());
       return false;
     } catch (IOException e) {
       problems.fileError(where.file(), 0, 0, "cannot read the file: " + e.getMessage(), "");
       return false;
     }
+  }
+
+  /** The position of the '-' just before {@code at}, when an empty list entry stands there. */
+  private static SourceMap.Position loneDash(byte[] bytes, SourceMap.Position at) {
+    String[] lines = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).split("\n", -1);
+    if (at.line() < 1 || at.line() > lines.length) {
+      return at;
+    }
+    String line = lines[at.line() - 1];
+    int dash = line.lastIndexOf('-', Math.min(at.column() - 1, line.length() - 1));
+    return dash >= 0 && line.substring(0, dash).isBlank() ? new SourceMap.Position(at.line(), dash + 1) : at;
   }
 
   static SourceMap.Position position(JsonLocation location) {

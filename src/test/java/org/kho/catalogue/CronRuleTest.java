@@ -74,9 +74,10 @@ class CronRuleTest {
   }
 
   @Test
-  void quartzRejectsOutOfRangeFieldsWithAMessage() {
-    assertThatThrownBy(() -> CronRule.quartz(UnixCron.toQuartz("61 1 * * *"), HANOI))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Minute");
+  void outOfRangeFieldsAreNamedWithTheirValue() {
+    assertThatThrownBy(() -> UnixCron.toQuartz("61 1 * * *")).hasMessageContaining("minute 61 in '61' is out of range 0-59");
+    assertThatThrownBy(() -> UnixCron.toQuartz("0 1 1 13 *")).hasMessageContaining("month 13");
+    assertThatThrownBy(() -> CronRule.quartz("0 0 1 ? * FOO", HANOI)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
