@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
         "Writes an example config directory, checks it against the policy table, "
             + "and lists what the daemon would run in the next days."})
 final class QuickstartCommand implements Callable<Integer> {
+  private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx");
   private final Clock clock;
 
   @Option(names = "--dir", paramLabel = "DIR", description = "Work here (new or empty) instead of a new temporary folder.")
@@ -39,14 +40,16 @@ final class QuickstartCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.println("1. Wrote an example config directory: " + r.init().directory() + " (" + r.init().written().size() + " files)");
     var c = r.check().catalogue().orElseThrow();
-    out.printf("2. Checked it against policy table %s: %d items, %d targets, %d schedules, %d drill plans, %d log sources, %d errors, %d warnings%n",
-        c.policy().version(), c.items().size(), c.targets().size(), c.schedules().size(), c.drillPlans().size(),
-        c.logSources().size(), r.check().errors().size(), r.check().problems().size() - r.check().errors().size());
+    out.printf("2. Checked it against policy table %s: %s, %s, %s, %s, %s; %s, %s%n", c.policy().version(),
+        ProblemsView.count(c.items().size(), "item"), ProblemsView.count(c.targets().size(), "target"),
+        ProblemsView.count(c.schedules().size(), "schedule"), ProblemsView.count(c.drillPlans().size(), "drill plan"),
+        ProblemsView.count(c.logSources().size(), "log source"), ProblemsView.count(r.check().errors().size(), "error"),
+        ProblemsView.count(r.check().problems().size() - r.check().errors().size(), "warning"));
     out.println("3. Planned the next " + days + " days: " + r.plan().actions().size() + " scheduled actions");
     Map<String, Long> byKind = new TreeMap<>();
     r.plan().actions().forEach(a -> byKind.merge(a.kind().label(), 1L, Long::sum));
     byKind.forEach((k, n) -> out.printf("     %-11s %d%n", k, n));
-    r.plan().actions().stream().limit(5).forEach(a -> out.printf("     next: %s  %s %s%n", a.at(), a.kind().label(), a.subject()));
+    r.plan().actions().stream().limit(5).forEach(a -> out.printf("     next: %s  %s %s%n", WHEN.format(a.at()), a.kind().label(), a.subject()));
     out.println();
     out.println("Try: kho catalogue show --config " + r.init().directory());
     out.println("     kho plan --config " + r.init().directory() + " --days 90");
