@@ -124,6 +124,15 @@ final class Checker {
     return Optional.of(value);
   }
 
+  /** A required security level, 1–5; {@code what} says whose level it is, for the hint. */
+  Optional<Integer> securityLevel(Integer value, String pointer, String owner, String what) {
+    if (value == null) {
+      required(null, pointer, owner, "the security level 1-5 of " + what);
+      return Optional.empty();
+    }
+    return number(value, pointer, 1, 5, null);
+  }
+
   /** An absolute path. */
   Optional<Path> absolutePath(String value, String pointer) {
     if (value == null || value.isBlank()) {

@@ -33,17 +33,17 @@ final class ComplianceRules {
     Optional<Schedule> schedule = item.schedule().flatMap(catalogue::schedule);
     Optional<Duration> gap = schedule.flatMap(s -> s.rule().longestGap(now, HORIZON, MAX_RUNS));
     boolean frequent = gap.isPresent() && within(gap.get(), Duration.ofDays(min.backupEveryDays()));
-    rule(item.waivers(), PolicyRule.BACKUP_FREQUENCY, frequent, at + (item.schedule().isPresent() ? "/schedule" : ""),
+    rule(item.waivers(), PolicyRule.BACKUP_FREQUENCY, frequent, at, item.schedule().isPresent() ? "/schedule" : "",
         schedule.isEmpty()
             ? who + " has no schedule, and the policy asks for a backup at least every " + min.backupEveryDays() + " days"
             : who + " is backed up with up to " + days(gap) + " between runs (schedule '" + schedule.get().id()
                 + "'), and the policy asks for at least every " + min.backupEveryDays() + " days",
         "choose a schedule that runs often enough");
-    rule(item.waivers(), PolicyRule.COPIES, item.targets().size() >= min.copies(), at + "/targets",
+    rule(item.waivers(), PolicyRule.COPIES, item.targets().size() >= min.copies(), at, "/targets",
         who + " goes to " + item.targets().size() + " target(s), and the policy asks for " + min.copies() + " copies",
         "add targets on separate storage");
     long offsite = item.targets().stream().flatMap(t -> catalogue.target(t).stream()).filter(t -> t.media().offsite()).count();
-    rule(item.waivers(), PolicyRule.OFFSITE_COPIES, offsite >= min.offsiteCopies(), at + "/targets",
+    rule(item.waivers(), PolicyRule.OFFSITE_COPIES, offsite >= min.offsiteCopies(), at, "/targets",
         who + " has " + offsite + " copy(ies) away from the machine, and the policy asks for " + min.offsiteCopies(),
         "add a remote, cloud or tape target (media: remote)");
     drills(item, at, who, min);
@@ -57,7 +57,7 @@ final class ComplianceRules {
         .flatMap(s -> s.rule().longestGap(now, Duration.ofDays(31L * 25), MAX_RUNS).stream())
         .min(Duration::compareTo);
     rule(item.waivers(), PolicyRule.DRILL_FREQUENCY, best.isPresent() && within(best.get(), limit),
-        at + (item.drill().isPresent() ? "/drill" : ""),
+        at, item.drill().isPresent() ? "/drill" : "",
         plans.isEmpty()
             ? who + " is in no restore drill, and the policy asks for one at least every " + min.drillEveryMonths() + " months"
             : who + " is restore-tested with up to " + days(best) + " between drills, and the policy asks for at least every "
@@ -68,17 +68,20 @@ final class ComplianceRules {
   void check(LogSource logs, String at) {
     PolicyTable.Level min = catalogue.policy().at(logs.securityLevel());
     String who = "log source '" + logs.id() + "' (security level " + logs.securityLevel() + ")";
-    rule(logs.waivers(), PolicyRule.LOG_RETENTION, logs.keepMonths() >= min.logKeepMonths(), at + "/keepMonths",
+    rule(logs.waivers(), PolicyRule.LOG_RETENTION, logs.keepMonths() >= min.logKeepMonths(), at, "/keepMonths",
         who + " keeps archived logs " + logs.keepMonths() + " months, and the policy asks for at least " + min.logKeepMonths(),
         "raise keepMonths");
     Optional<Duration> gap = catalogue.schedule(logs.schedule()).flatMap(s -> s.rule().longestGap(now, HORIZON, MAX_RUNS));
-    rule(logs.waivers(), PolicyRule.LOG_FREQUENCY, gap.isPresent() && within(gap.get(), Duration.ofDays(31)), at + "/schedule",
+    rule(logs.waivers(), PolicyRule.LOG_FREQUENCY, gap.isPresent() && within(gap.get(), Duration.ofDays(31)), at, "/schedule",
         who + " is archived with up to " + days(gap) + " between runs, and the regulations ask for every month",
         "use a monthly schedule such as monthly-logs");
   }
 
-  private void rule(Map<PolicyRule, String> waivers, PolicyRule rule, boolean met, String pointer, String broken, String fix) {
-    String waiverAt = pointer.replaceAll("/(schedule|targets|drill|keepMonths)$", "") + "/waivers/" + rule.key();
+  /** Reports a broken rule at {@code owner + field}, or an unneeded waiver at the owner's waivers. */
+  private void rule(Map<PolicyRule, String> waivers, PolicyRule rule, boolean met, String owner, String field,
+      String broken, String fix) {
+    String pointer = owner + field;
+    String waiverAt = owner + "/waivers/" + rule.key();
     if (met && waivers.containsKey(rule)) {
       c.warning(waiverAt, "the waiver of '" + rule.key() + "' is not needed: the rule is met", "remove the waiver");
     } else if (!met && !waivers.containsKey(rule)) {

@@ -26,9 +26,7 @@ final class ItemRules {
     String owner = "item '" + id.map(ItemId::value).orElse("?") + "'";
     Optional<String> name = c.required(s.name(), at + "/name", owner, "a name people recognise, e.g. name: HR database");
     Optional<String> dataOwner = c.required(s.owner(), at + "/owner", owner, "the unit or person responsible for the data");
-    Optional<Integer> level = s.securityLevel() == null
-        ? c.required(null, at + "/securityLevel", owner, "the security level 1-5 of the system holding the data").map(x -> 0)
-        : c.number(s.securityLevel(), at + "/securityLevel", 1, 5, null);
+    Optional<Integer> level = c.securityLevel(s.securityLevel(), at + "/securityLevel", owner, "the system holding the data");
     List<Source> sources = sources(s.sources(), at + "/sources", c, owner);
     Hooks hooks = hooks(s, at, c);
     List<TargetId> targets = targets(s.targets(), at + "/targets", c, owner, names);

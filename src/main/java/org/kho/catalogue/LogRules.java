@@ -23,9 +23,7 @@ final class LogRules {
     Optional<LogSourceId> id = c.id(s.id(), at + "/id", "a log source", LogSourceId::new);
     String owner = "log source '" + id.map(LogSourceId::value).orElse("?") + "'";
     Optional<String> name = c.required(s.name(), at + "/name", owner, "e.g. name: Web server access logs");
-    Optional<Integer> level = s.securityLevel() == null
-        ? c.required(null, at + "/securityLevel", owner, "the security level 1-5 of the system the logs come from").map(x -> 0)
-        : c.number(s.securityLevel(), at + "/securityLevel", 1, 5, null);
+    Optional<Integer> level = c.securityLevel(s.securityLevel(), at + "/securityLevel", owner, "the system the logs come from");
     List<String> paths = ItemRules.list(s.paths());
     if (paths.isEmpty()) {
       c.required(null, at + "/paths", owner, "list the log files, e.g. paths: [/var/log/nginx/*.log*]");

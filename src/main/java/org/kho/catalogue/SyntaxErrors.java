@@ -1,7 +1,6 @@
 package org.kho.catalogue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -17,15 +16,15 @@ final class SyntaxErrors {
 
   private SyntaxErrors() {}
 
-  static Described describe(JsonProcessingException e, byte[] bytes) {
+  static Described describe(JsonProcessingException e, String[] lines) {
     if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
       Described d = describe(yaml);
-      return d.message().startsWith("this line is indented") ? unclosedQuoteBefore(bytes, d) : d;
+      return d.message().startsWith("this line is indented") ? unclosedQuoteBefore(lines, d) : d;
     }
     SourceMap.Position at = YamlReader.position(e.getLocation());
     String message = CollectingProblemHandler.plain(e);
     if (message.startsWith("duplicate key")) {
-      return new Described(keyStart(bytes, at), message, "each key may appear once in a mapping: remove or merge the second one");
+      return new Described(keyStart(lines, at), message, "each key may appear once in a mapping: remove or merge the second one");
     }
     return new Described(at, message, "check the indentation and quoting near this place");
   }
@@ -62,8 +61,7 @@ final class SyntaxErrors {
    * A double-quoted value left open runs on into the next lines, and the parser stumbles only
    * there; when a line just above has an odd number of quotes, that is the real mistake.
    */
-  private static Described unclosedQuoteBefore(byte[] bytes, Described d) {
-    String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n", -1);
+  private static Described unclosedQuoteBefore(String[] lines, Described d) {
     for (int n = d.at().line() - 1; n >= Math.max(1, d.at().line() - 3); n--) {
       String line = lines[n - 1];
       if (line.chars().filter(ch -> ch == '"').count() % 2 == 1 && !line.stripLeading().startsWith("#")) {
@@ -79,8 +77,7 @@ final class SyntaxErrors {
   }
 
   /** Jackson places a duplicate key after its name; the officer wants the key's first letter. */
-  private static SourceMap.Position keyStart(byte[] bytes, SourceMap.Position at) {
-    String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n", -1);
+  private static SourceMap.Position keyStart(String[] lines, SourceMap.Position at) {
     if (at.line() < 1 || at.line() > lines.length) {
       return at;
     }

@@ -49,7 +49,7 @@ final class YamlReader {
   /** Reads {@code bytes}, reporting problems against {@code file}. */
   <T> Parsed<T> read(Path file, byte[] bytes, Class<T> type, Problems problems) {
     SourceMap where = new SourceMap(file);
-    if (!mapPositions(bytes, where, problems)) {
+    if (!mapPositions(bytes, lines(bytes), where, problems)) {
       return new Parsed<>(null, where);
     }
     if (!where.has("")) {
@@ -70,7 +70,7 @@ final class YamlReader {
   }
 
   /** Pass one: positions of every key and value; false on a syntax error (already reported). */
-  private boolean mapPositions(byte[] bytes, SourceMap where, Problems problems) {
+  private boolean mapPositions(byte[] bytes, String[] lines, SourceMap where, Problems problems) {
     try (JsonParser p = mapper.getFactory().createParser(bytes)) {
       JsonToken t;
       while ((t = p.nextToken()) != null) {
@@ -85,13 +85,13 @@ final class YamlReader {
           }
           boolean empty = t == JsonToken.VALUE_NULL || (t == JsonToken.VALUE_STRING && p.getText().isEmpty());
           if (empty && p.getParsingContext().inArray()) {
-            where.value(pointer, loneDash(bytes, at)); // an empty entry: point at its '-'
+            where.value(pointer, loneDash(lines, at)); // an empty entry: point at its '-'
           }
         }
       }
       return true;
     } catch (JsonProcessingException e) {
-      SyntaxErrors.Described d = SyntaxErrors.describe(e, bytes);
+      SyntaxErrors.Described d = SyntaxErrors.describe(e, lines);
       problems.fileError(where.file(), d.at().line(), d.at().column(), d.message(), d.hint());
       return false;
     } catch (IOException e) {
@@ -101,14 +101,18 @@ final class YamlReader {
   }
 
   /** The position of the '-' just before {@code at}, when an empty list entry stands there. */
-  private static SourceMap.Position loneDash(byte[] bytes, SourceMap.Position at) {
-    String[] lines = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).split("\n", -1);
+  private static SourceMap.Position loneDash(String[] lines, SourceMap.Position at) {
     if (at.line() < 1 || at.line() > lines.length) {
       return at;
     }
     String line = lines[at.line() - 1];
     int dash = line.lastIndexOf('-', Math.min(at.column() - 1, line.length() - 1));
     return dash >= 0 && line.substring(0, dash).isBlank() ? new SourceMap.Position(at.line(), dash + 1) : at;
+  }
+
+  /** The file's lines, for positions that need the text around a token. */
+  private static String[] lines(byte[] bytes) {
+    return new String(bytes, java.nio.charset.StandardCharsets.UTF_8).split("\n", -1);
   }
 
   static SourceMap.Position position(JsonLocation location) {
