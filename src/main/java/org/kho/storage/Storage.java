@@ -1,0 +1,61 @@
+package org.kho.storage;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where a repository's objects live: a local or external disk, an SFTP server, memory in tests.
+ *
+ * <p>The contract every target must keep (checked by {@code StorageContract} in the tests):
+ * <ul>
+ *   <li>{@link #create} is atomic and durable: once it returns, the whole object survives a crash
+ *       or power loss, and no reader ever sees part of it. It never replaces an existing object; if
+ *       the name exists it throws {@link ObjectExistsException} and leaves the old bytes alone.</li>
+ *   <li>{@link #read} returns exactly the bytes created, or throws {@link NoSuchObjectException}.</li>
+ *   <li>{@link #list} returns every object of a kind with its size, in no particular order, and
+ *       never a half-written one (temporary files are invisible).</li>
+ *   <li>{@link #delete} of a missing object is not an error: it returns {@code false}.</li>
+ *   <li>A full disk surfaces as {@link StorageFullException}; any other I/O failure as
+ *       {@link StorageException}, naming the object and the target (never a secret).</li>
+ *   <li>Implementations are safe for concurrent use by several threads.</li>
+ * </ul>
+ */
+public interface Storage extends AutoCloseable {
+
+  /** Where this is, for messages: a path or a URL without credentials. */
+  String describe();
+
+  /** Writes a new object atomically and durably; see the class contract. */
+  void create(ObjectName name, byte[] data);
+
+  /** The whole object. */
+  byte[] read(ObjectName name);
+
+  /** {@code length} bytes from {@code offset}; fewer only if the object ends first. */
+  byte[] read(ObjectName name, long offset, int length);
+
+  /** The object's size in bytes. */
+  long size(ObjectName name);
+
+  boolean exists(ObjectName name);
+
+  /** Every object of {@code kind}. For {@link ObjectKind#CONFIG} at most one entry. */
+  List<ObjectInfo> list(ObjectKind kind);
+
+  /** Removes the object; {@code false} if it was not there. */
+  boolean delete(ObjectName name);
+
+  /**
+   * The local folder the objects are stored in, when they are on a filesystem of this machine;
+   * backup uses it to refuse a target on the same filesystem as the data it protects.
+   */
+  default Optional<java.nio.file.Path> localRoot() {
+    return Optional.empty();
+  }
+
+  @Override
+  default void close() {}
+
+  /** One listed object. */
+  record ObjectInfo(ObjectName name, long size) {}
+}
