@@ -1,0 +1,39 @@
+package org.kho.crypto;
+
+import java.security.GeneralSecurityException;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * HMAC-SHA256 under a repository key: chunk ids that reveal nothing about the content to whoever
+ * lacks the key, unlike a plain hash. Thread-safe.
+ */
+public final class KeyedHash {
+  public static final int BYTES = 32;
+  private final ThreadLocal<Mac> mac;
+
+  public KeyedHash(byte[] key) {
+    SecretKeySpec spec = new SecretKeySpec(key.clone(), "HmacSHA256");
+    this.mac = ThreadLocal.withInitial(() -> {
+      try {
+        Mac m = Mac.getInstance("HmacSHA256");
+        m.init(spec);
+        return m;
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("this Java has no HmacSHA256", e);
+      }
+    });
+  }
+
+  public byte[] of(byte[] data, int off, int len) {
+    Mac m = mac.get();
+    for (int done = 0; done < len; done += 64 * 1024) {
+      m.update(data, off + done, Math.min(64 * 1024, len - done));
+    }
+    return m.doFinal();
+  }
+
+  public byte[] of(byte[] data) {
+    return of(data, 0, data.length);
+  }
+}

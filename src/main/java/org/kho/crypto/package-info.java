@@ -1,0 +1,12 @@
+/**
+ * The cryptographic primitives Kho uses, each behind one small class: AES-256-GCM sealing
+ * ({@link org.kho.crypto.Aead}), HKDF-SHA256 sub-keys ({@link org.kho.crypto.Hkdf}), Argon2id
+ * passphrase stretching ({@link org.kho.crypto.Argon2id}), keyed chunk ids
+ * ({@link org.kho.crypto.KeyedHash}), SHA-256 object names ({@link org.kho.crypto.Sha256}) and
+ * Ed25519 signatures ({@link org.kho.crypto.SigningKey}, {@link org.kho.crypto.VerifyingKey}).
+ *
+ * <p>Bulk work goes through the JDK provider, which has hardware intrinsics; BouncyCastle is used
+ * only for what the JDK lacks (Argon2id) and only here. Imports only {@code core}. No method
+ * here logs or puts key material into an exception message.
+ */
+package org.kho.crypto;

@@ -1,0 +1,124 @@
+package org.kho.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kho.core.KhoException;
+
+class CryptoTest {
+  private static final byte[] KEY = new byte[32];
+  private static final byte[] AAD = "chunk".getBytes(StandardCharsets.US_ASCII);
+
+  @Test
+  void sealedDataOpensWithTheSameKeyAndAssociatedData() throws Exception {
+    byte[] plain = new byte[300_000];
+    new Random(1).nextBytes(plain);
+    Aead aead = new Aead(KEY);
+    byte[] sealed = aead.seal(plain, 0, plain.length, AAD);
+    assertThat(sealed).hasSize(plain.length + Aead.OVERHEAD);
+    assertThat(aead.open(sealed, AAD)).isEqualTo(plain);
+  }
+
+  @Test
+  void sealingTwiceUsesFreshNonces() {
+    Aead aead = new Aead(KEY);
+    byte[] a = aead.seal(new byte[10], 0, 10, AAD);
+    byte[] b = aead.seal(new byte[10], 0, 10, AAD);
+    assertThat(Arrays.copyOf(a, Aead.NONCE_BYTES)).isNotEqualTo(Arrays.copyOf(b, Aead.NONCE_BYTES));
+  }
+
+  @Test
+  void anyFlippedBitOtherAssociatedDataOrOtherKeyFailsToOpen() {
+    Aead aead = new Aead(KEY);
+    byte[] sealed = aead.seal(new byte[100], 0, 100, AAD);
+    for (int i = 0; i < sealed.length; i += 7) {
+      byte[] bad = sealed.clone();
+      bad[i] ^= 1;
+      assertThatThrownBy(() -> aead.open(bad, AAD)).isInstanceOf(AuthenticationFailedException.class);
+    }
+    assertThatThrownBy(() -> aead.open(sealed, "tree".getBytes(StandardCharsets.US_ASCII)))
+        .isInstanceOf(AuthenticationFailedException.class);
+    byte[] otherKey = new byte[32];
+    otherKey[0] = 1;
+    assertThatThrownBy(() -> new Aead(otherKey).open(sealed, AAD)).isInstanceOf(AuthenticationFailedException.class);
+    assertThatThrownBy(() -> aead.open(new byte[5], AAD)).isInstanceOf(AuthenticationFailedException.class);
+  }
+
+  @Test
+  void hkdfMatchesRfc5869TestCaseOne() {
+    HexFormat hex = HexFormat.of();
+    byte[] ikm = hex.parseHex("0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b");
+    byte[] salt = hex.parseHex("000102030405060708090a0b0c");
+    byte[] info = hex.parseHex("f0f1f2f3f4f5f6f7f8f9");
+    assertThat(hex.formatHex(Hkdf.derive(ikm, salt, info, 42))).isEqualTo(
+        "3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865");
+    assertThat(Hkdf.derive(ikm, salt, "a", 32)).isNotEqualTo(Hkdf.derive(ikm, salt, "b", 32));
+  }
+
+  @Test
+  void keyedHashDependsOnTheKey() {
+    byte[] data = "same content".getBytes(StandardCharsets.US_ASCII);
+    byte[] other = new byte[32];
+    other[31] = 1;
+    assertThat(new KeyedHash(KEY).of(data)).hasSize(32).isNotEqualTo(new KeyedHash(other).of(data))
+        .isNotEqualTo(Sha256.of(data));
+  }
+
+  @Test
+  void argon2idIsDeterministicAndSaltSensitive() {
+    Argon2id cheap = new Argon2id(64, 1, 1);
+    byte[] pw = "correct horse".getBytes(StandardCharsets.UTF_8);
+    byte[] salt = new byte[16];
+    assertThat(cheap.derive(pw, salt, 32)).isEqualTo(cheap.derive(pw, salt, 32));
+    salt[0] = 1;
+    assertThat(cheap.derive(pw, salt, 32)).isNotEqualTo(cheap.derive(pw, new byte[16], 32));
+  }
+
+  @Test
+  void argon2idMatchesTheReferenceImplementation() {
+    // The reference implementation's own test vector (argon2id, v1.3, t=2, m=64 MiB, p=1),
+    // also what Debian's argon2 tool prints for: echo -n password | argon2 somesalt -id -t 2 -m 16 -p 1 -l 32 -r
+    byte[] out = new Argon2id(65536, 2, 1).derive("password".getBytes(StandardCharsets.UTF_8),
+        "somesalt".getBytes(StandardCharsets.UTF_8), 32);
+    assertThat(HexFormat.of().formatHex(out)).isEqualTo("09316115d5cf24ed5a15a31a3ba326e5cf32edc24702987c02b6566f61913cf7");
+  }
+
+  @Test
+  void signaturesVerifyWithThePublicKeyFileOnly(@TempDir Path dir) throws Exception {
+    SigningKey key = SigningKey.generate();
+    key.write(dir.resolve("signing.key"), dir.resolve("signing.pub"));
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("signing.key")))).isEqualTo("rw-------");
+    byte[] message = "snapshot 42".getBytes(StandardCharsets.UTF_8);
+    byte[] signature = SigningKey.read(dir.resolve("signing.key")).sign(message);
+    VerifyingKey pub = VerifyingKey.read(dir.resolve("signing.pub"));
+    assertThat(pub.verify(message, signature)).isTrue();
+    assertThat(pub.fingerprint()).isEqualTo(key.verifying().fingerprint());
+    message[0] ^= 1;
+    assertThat(pub.verify(message, signature)).isFalse();
+    assertThat(SigningKey.generate().verifying().verify("snapshot 42".getBytes(StandardCharsets.UTF_8), signature)).isFalse();
+  }
+
+  @Test
+  void signingKeyReadableByOthersIsRefused(@TempDir Path dir) throws Exception {
+    SigningKey.generate().write(dir.resolve("k"), dir.resolve("k.pub"));
+    Files.setPosixFilePermissions(dir.resolve("k"), PosixFilePermissions.fromString("rw-r--r--"));
+    assertThatThrownBy(() -> SigningKey.read(dir.resolve("k"))).isInstanceOf(KhoException.class)
+        .hasMessageContaining("readable by others");
+  }
+
+  @Test
+  void publicKeyFileThatIsNotAKeyGivesAClearMessage(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("x.pub"), "hello");
+    assertThatThrownBy(() -> VerifyingKey.read(dir.resolve("x.pub"))).isInstanceOf(KhoException.class)
+        .hasMessageContaining("is not a public key");
+  }
+}
