@@ -1,0 +1,159 @@
+package org.kho.backup;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.kho.core.KhoException;
+import org.kho.core.UsageException;
+import org.kho.repository.BlobWriter;
+import org.kho.repository.Node;
+import org.kho.repository.Repository;
+import org.kho.repository.Snapshot;
+import org.kho.repository.SnapshotRef;
+import org.kho.repository.Tree;
+
+/** Runs one backup into an open repository and commits its snapshot. */
+public final class BackupService {
+  private final Repository repo;
+  private final Clock clock;
+  private final String program;
+
+  public BackupService(Repository repo, Clock clock, String program) {
+    this.repo = repo;
+    this.clock = clock;
+    this.program = program;
+  }
+
+  public BackupResult run(BackupRequest request, BackupProgress progress) {
+    for (Path p : request.paths()) {
+      if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        throw new UsageException("the source " + p + " does not exist", "check the path; nothing was backed up");
+      }
+    }
+    SeparateStorage.check(repo.storage().localRoot(), request.paths(), request.allowSameDevice());
+    Instant started = clock.instant();
+    try (AutoCloseable lock = repo.lock(false)) {
+      repo.loadIndex();
+      repo.indexOrphanPacks();
+      Optional<SnapshotRef> parent = request.readAll() ? Optional.empty() : parent(request);
+      Scan.start(request.paths(), progress);
+      return commit(request, progress, parent, started);
+    } catch (KhoException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new KhoException("the backup failed: " + e.getMessage(), "", e);
+    }
+  }
+
+  private BackupResult commit(BackupRequest request, BackupProgress progress, Optional<SnapshotRef> parent,
+      Instant started) {
+    int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+    ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "kho-backup-worker");
+      t.setDaemon(true);
+      return t;
+    });
+    BlobWriter writer = repo.writer();
+    Archiver archiver = new Archiver(repo, writer, workers, progress);
+    String tree;
+    try {
+      Node oldRoot = parent.map(p -> new Node("", Node.Type.DIR, 0, 0, 0, null, null, null, null, 0, 0, 0, 0, null,
+          p.snapshot().tree(), null)).orElse(null);
+      tree = new Roots(archiver, repo, writer).build(request, oldRoot);
+      writer.flush();
+    } catch (CompletionException e) {
+      writer.abandon();
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    } catch (RuntimeException e) {
+      writer.abandon();
+      throw e;
+    } finally {
+      workers.shutdownNow();
+    }
+    BlobWriter.Stats stats = writer.stats();
+    Snapshot.Summary summary = new Snapshot.Summary(archiver.files.sum(), archiver.dirs.sum(), archiver.bytes.sum(),
+        archiver.newFiles.sum(), archiver.changedFiles.sum(), archiver.unchangedFiles.sum(), stats.blobsAdded(),
+        stats.bytesAdded(), stats.bytesStored(), Duration.between(started, clock.instant()).toMillis() / 1000.0);
+    Snapshot snapshot = new Snapshot(1, started, repo.host().name(), repo.host().user(),
+        request.paths().stream().map(Path::toString).toList(), request.item(), request.tags(), tree,
+        parent.map(SnapshotRef::id).orElse(null), summary, archiver.problems(), program,
+        repo.signerFingerprint().orElse(null));
+    SnapshotRef saved = repo.saveSnapshot(snapshot);
+    return new BackupResult(saved, parent.map(SnapshotRef::id).orElse(null), repo.signerFingerprint().isPresent());
+  }
+
+  /** The latest snapshot of the same host, paths and item, or the one asked for. */
+  private Optional<SnapshotRef> parent(BackupRequest request) {
+    if (request.parent().isPresent()) {
+      return Optional.of(repo.snapshot(request.parent().get()));
+    }
+    List<String> paths = request.paths().stream().map(Path::toString).toList();
+    String host = repo.host().name();
+    List<SnapshotRef> all = new ArrayList<>(repo.snapshots());
+    for (int i = all.size() - 1; i >= 0; i--) {
+      Snapshot s = all.get(i).snapshot();
+      if (s.host().equals(host) && s.paths().equals(paths) && Objects.equals(s.item(), request.item())) {
+        return Optional.of(all.get(i));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Builds the root tree: every source under its absolute path, folders on the way included. */
+  private record Roots(Archiver archiver, Repository repo, BlobWriter writer) {
+    String build(BackupRequest request, Node oldRoot) {
+      PathTrie trie = new PathTrie();
+      request.paths().forEach(trie::add);
+      PathFilter filter = new PathFilter(java.nio.file.FileSystems.getDefault(), request.excludes(), request.includes());
+      List<CompletableFuture<Node>> top = children(trie, Path.of("/"), oldRoot, filter);
+      List<Node> nodes = CompletableFuture.allOf(top.toArray(CompletableFuture[]::new))
+          .thenApply(v -> top.stream().map(CompletableFuture::join).filter(Objects::nonNull).toList()).join();
+      return repo.saveTree(new Tree(nodes), writer).hex();
+    }
+
+    private List<CompletableFuture<Node>> children(PathTrie trie, Path at, Node old, PathFilter filter) {
+      Tree oldTree = oldTreeOf(old);
+      List<CompletableFuture<Node>> out = new ArrayList<>();
+      for (var e : trie.children().entrySet()) {
+        Path path = at.resolve(e.getKey());
+        Stat stat = archiver.stat(path);
+        if (stat == null) {
+          continue;
+        }
+        Node was = oldTree == null ? null : oldTree.find(e.getKey());
+        PathTrie sub = e.getValue();
+        if (sub.isSource()) {
+          out.add(switch (stat.type()) {
+            case DIR -> archiver.folder(path, stat, e.getKey(), was, path, filter);
+            case FILE -> archiver.file(path, stat, e.getKey(), was);
+            default -> CompletableFuture.completedFuture(stat.node(e.getKey()));
+          });
+        } else {
+          out.add(archiver.wrap(stat, e.getKey(), children(sub, path, was, filter)));
+        }
+      }
+      return out;
+    }
+
+    private Tree oldTreeOf(Node old) {
+      if (old == null || old.subtree() == null) {
+        return null;
+      }
+      try {
+        return repo.readTree(org.kho.repository.BlobId.parse(old.subtree()));
+      } catch (RuntimeException e) {
+        return null;
+      }
+    }
+  }
+}

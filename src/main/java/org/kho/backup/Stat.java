@@ -1,0 +1,55 @@
+package org.kho.backup;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.UserPrincipal;
+import java.time.Instant;
+import java.util.Map;
+import org.kho.repository.Node;
+
+/** A file's metadata as Kho records it, read without following links (Unix attributes). */
+record Stat(Node.Type type, int mode, int uid, int gid, String user, String group, Instant mtime, Instant ctime,
+    long inode, long device, int links, long size) {
+
+  private static final int S_IFMT = 0170000;
+  private static final int S_IFDIR = 0040000;
+  private static final int S_IFREG = 0100000;
+  private static final int S_IFLNK = 0120000;
+  private static final int S_IFIFO = 0010000;
+
+  static Stat of(Path p) throws IOException {
+    Map<String, Object> a = Files.readAttributes(p, "unix:*", LinkOption.NOFOLLOW_LINKS);
+    int mode = (Integer) a.get("mode");
+    Node.Type type = switch (mode & S_IFMT) {
+      case S_IFDIR -> Node.Type.DIR;
+      case S_IFREG -> Node.Type.FILE;
+      case S_IFLNK -> Node.Type.SYMLINK;
+      case S_IFIFO -> Node.Type.FIFO;
+      default -> Node.Type.OTHER;
+    };
+    return new Stat(type, mode & 07777, (Integer) a.get("uid"), (Integer) a.get("gid"),
+        ((UserPrincipal) a.get("owner")).getName(), ((GroupPrincipal) a.get("group")).getName(),
+        ((FileTime) a.get("lastModifiedTime")).toInstant(), ((FileTime) a.get("ctime")).toInstant(),
+        (Long) a.get("ino"), (Long) a.get("dev"), (Integer) a.get("nlink"), (Long) a.get("size"));
+  }
+
+  Node node(String name) {
+    return new Node(name, type, mode, uid, gid, user, group, mtime, ctime, inode, device, links,
+        type == Node.Type.FILE ? size : 0, null, null, null);
+  }
+
+  /** Whether a file still looks as it did in {@code old}: same size, times and inode. */
+  boolean sameAs(Node old) {
+    return old != null && old.type() == Node.Type.FILE && old.size() == size && mtime.equals(old.mtime())
+        && ctime.equals(old.ctime()) && old.inode() == inode && old.content() != null;
+  }
+
+  /** Whether the file changed between two looks at it while it was read. */
+  boolean changedSince(Stat before) {
+    return size != before.size || !mtime.equals(before.mtime) || !ctime.equals(before.ctime);
+  }
+}

@@ -1,0 +1,88 @@
+package org.kho.repository;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.kho.crypto.Aead;
+import org.kho.crypto.Sha256;
+
+/**
+ * Assembles one pack in memory: sealed blobs one after another, then the sealed header, then the
+ * trailer (see FORMAT.md). Not thread-safe: each writer thread fills its own.
+ */
+final class PackBuilder {
+  /** A pack is closed once it holds this much. */
+  static final int TARGET_BYTES = 16 << 20;
+  static final byte[] MAGIC = "KHOPACK1".getBytes(StandardCharsets.US_ASCII);
+  static final int SALT_BYTES = 16;
+  static final int TRAILER_BYTES = SALT_BYTES + 4 + MAGIC.length;
+  static final byte[] HEADER_AAD = "kho pack header v1".getBytes(StandardCharsets.US_ASCII);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final byte[] salt = new byte[SALT_BYTES];
+  private final Aead key;
+  private final List<PackEntry> entries = new ArrayList<>();
+  private byte[] buf = new byte[1 << 20];
+  private int size;
+
+  PackBuilder(MasterKey master) {
+    RANDOM.nextBytes(salt);
+    this.key = master.packKey(salt);
+  }
+
+  /** Seals {@code stored} (codec byte + payload) as blob {@code id}. */
+  void add(BlobType type, BlobId id, byte[] stored, int rawLength) {
+    ensure(stored.length + Aead.OVERHEAD);
+    int n = key.seal(stored, 0, stored.length, aad(type, id), buf, size);
+    entries.add(new PackEntry(type, id, size, n, rawLength));
+    size += n;
+  }
+
+  boolean isEmpty() {
+    return entries.isEmpty();
+  }
+
+  boolean isFull() {
+    return size >= TARGET_BYTES;
+  }
+
+  int size() {
+    return size;
+  }
+
+  /** The finished pack: its bytes, its name (SHA-256 of them), its salt and entries. */
+  record Finished(String name, byte[] bytes, byte[] salt, List<PackEntry> entries) {}
+
+  Finished finish() {
+    ByteBuffer header = ByteBuffer.allocate(4 + entries.size() * PackEntry.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    header.putInt(entries.size());
+    entries.forEach(e -> e.write(header));
+    byte[] sealedHeader = key.seal(header.array(), 0, header.capacity(), HEADER_AAD);
+    ensure(sealedHeader.length + TRAILER_BYTES);
+    System.arraycopy(sealedHeader, 0, buf, size, sealedHeader.length);
+    size += sealedHeader.length;
+    ByteBuffer trailer = ByteBuffer.wrap(buf, size, TRAILER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    trailer.put(salt).putInt(sealedHeader.length).put(MAGIC);
+    size += TRAILER_BYTES;
+    byte[] bytes = Arrays.copyOf(buf, size);
+    return new Finished(Sha256.hex(bytes), bytes, salt.clone(), List.copyOf(entries));
+  }
+
+  /** The associated data of a blob: its type and id, so no blob can pass for another. */
+  static byte[] aad(BlobType type, BlobId id) {
+    byte[] aad = new byte[1 + BlobId.BYTES];
+    aad[0] = type.code();
+    System.arraycopy(id.raw(), 0, aad, 1, BlobId.BYTES);
+    return aad;
+  }
+
+  private void ensure(int more) {
+    if (size + more > buf.length) {
+      buf = Arrays.copyOf(buf, Math.max(size + more, Math.min(buf.length * 2, TARGET_BYTES + (9 << 20))));
+    }
+  }
+}

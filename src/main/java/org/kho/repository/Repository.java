@@ -1,0 +1,414 @@
+package org.kho.repository;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.kho.crypto.Argon2id;
+import org.kho.crypto.AuthenticationFailedException;
+import org.kho.crypto.SigningKey;
+import org.kho.storage.ObjectKind;
+import org.kho.storage.ObjectName;
+import org.kho.storage.Storage;
+
+/**
+ * An open repository: the entry point for backup, restore, check and key management. Reads go
+ * snapshot → trees → index → packs; writes go packs → index → snapshot (the commit point).
+ */
+public final class Repository implements AutoCloseable {
+  private final Storage storage;
+  private final RepositoryConfig config;
+  private final MasterKey master;
+  private final ObjectName slot;
+  private final SealedObjects sealed;
+  private final MasterIndex index = new MasterIndex();
+  private final Clock clock;
+  private final Host host;
+  private final Argon2id kdf;
+  private volatile SigningKey signer;
+
+  private Repository(Storage storage, RepositoryConfig config, KeyRing.Opened opened, Clock clock, Host host, Argon2id kdf) {
+    this.storage = storage;
+    this.config = config;
+    this.master = opened.key();
+    this.slot = opened.slot();
+    this.sealed = new SealedObjects(storage, master);
+    this.clock = clock;
+    this.host = host;
+    this.kdf = kdf;
+  }
+
+  /** Options that tests turn down (a cheap KDF) and production leaves as they are. */
+  public record Options(Clock clock, Host host, Argon2id kdf) {
+    public static Options defaults(Clock clock) {
+      return new Options(clock, new Host(), Argon2id.DEFAULT);
+    }
+  }
+
+  /** Creates a repository on an empty target, with one key slot for {@code credential}. */
+  public static Repository init(Storage storage, Credential credential, Options options) {
+    if (storage.exists(ObjectName.CONFIG) || !storage.list(ObjectKind.KEY).isEmpty()) {
+      throw new RepositoryException.AlreadyExists(storage.describe());
+    }
+    MasterKey master = MasterKey.random();
+    ObjectName slot = new KeyRing(storage, Json.MAPPER, options.kdf())
+        .add(master, credential, "created by repo init", options.clock(), options.host().name());
+    byte[] id = new byte[32];
+    new SecureRandom().nextBytes(id);
+    RepositoryConfig config = new RepositoryConfig(RepositoryConfig.VERSION, HexFormat.of().formatHex(id),
+        options.clock().instant(), ChunkerParams.DEFAULT);
+    try {
+      storage.create(ObjectName.CONFIG, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(config));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return new Repository(storage, config, new KeyRing.Opened(master, slot), options.clock(), options.host(), options.kdf());
+  }
+
+  /** Opens an existing repository with any key slot that {@code credential} unlocks. */
+  public static Repository open(Storage storage, Credential credential, Options options) {
+    if (!storage.exists(ObjectName.CONFIG)) {
+      throw new RepositoryException.NotFound(storage.describe());
+    }
+    RepositoryConfig config;
+    try {
+      config = Json.MAPPER.readValue(storage.read(ObjectName.CONFIG), RepositoryConfig.class);
+    } catch (IOException e) {
+      throw new RepositoryException.Damaged("the config object of " + storage.describe() + " is unreadable", e);
+    }
+    if (config.version() != RepositoryConfig.VERSION) {
+      throw new RepositoryException.Damaged("repository format version " + config.version()
+          + " is not supported by this Kho (it reads version " + RepositoryConfig.VERSION + ")", null);
+    }
+    KeyRing.Opened opened = new KeyRing(storage, Json.MAPPER, options.kdf()).open(credential);
+    return new Repository(storage, config, opened, options.clock(), options.host(), options.kdf());
+  }
+
+  public RepositoryConfig config() {
+    return config;
+  }
+
+  public Storage storage() {
+    return storage;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public Host host() {
+    return host;
+  }
+
+  // ---- locks ----------------------------------------------------------------------------------
+
+  /** Takes a shared (backup, restore, check) or exclusive (prune, key removal) lock. */
+  public AutoCloseable lock(boolean exclusive) {
+    return new Locks(storage, sealed, clock, host).acquire(exclusive);
+  }
+
+  /** Removes stale locks (or all, with {@code all}); returns how many. */
+  public int unlock(boolean all) {
+    return new Locks(storage, sealed, clock, host).unlock(all);
+  }
+
+  // ---- index ------------------------------------------------------------------------------------
+
+  /** Loads every index object; returns the names of those that are damaged (reported, skipped). */
+  public List<String> loadIndex() {
+    List<String> damaged = new ArrayList<>();
+    for (Storage.ObjectInfo info : storage.list(ObjectKind.INDEX)) {
+      try {
+        for (IndexFile.Pack p : IndexFile.decode(sealed.read(info.name()), info.name().toString())) {
+          index.addPack(p.name(), p.salt(), p.entries());
+        }
+      } catch (RepositoryException.Damaged e) {
+        damaged.add(info.name() + ": " + e.getMessage());
+      }
+    }
+    return damaged;
+  }
+
+  /**
+   * Indexes packs that no index object lists (left by a backup killed before its index was
+   * written), from their own headers, and writes an index object for them so the next backup
+   * reuses what was uploaded. Returns how many packs it recovered.
+   */
+  public int indexOrphanPacks() {
+    List<IndexFile.Pack> recovered = new ArrayList<>();
+    for (Storage.ObjectInfo info : storage.list(ObjectKind.DATA)) {
+      if (index.containsPack(info.name().name())) {
+        continue;
+      }
+      try {
+        PackReader.Header h = readHeader(info.name(), info.size());
+        index.addPack(info.name().name(), h.salt(), h.entries());
+        recovered.add(new IndexFile.Pack(info.name().name(), h.salt(), h.entries()));
+      } catch (RepositoryException.Damaged e) {
+        // a damaged orphan holds nothing any snapshot needs; check reports it, prune removes it
+      }
+    }
+    if (!recovered.isEmpty()) {
+      new BlobWriter(storage, master, index, sealed).writeIndex(recovered);
+    }
+    return recovered.size();
+  }
+
+  /** The header of a stored pack, read from its end. */
+  PackReader.Header readHeader(ObjectName pack, long size) {
+    int tailLength = (int) Math.min(size, 64 * 1024);
+    byte[] tail = storage.read(pack, size - tailLength, tailLength);
+    PackReader.Trailer t = PackReader.trailer(tail, pack.name());
+    int headerLength = t.headerLength();
+    if (headerLength + PackBuilder.TRAILER_BYTES > size) {
+      throw PackReader.damaged(pack.name(), "claims a header longer than the pack");
+    }
+    if (headerLength + PackBuilder.TRAILER_BYTES > tailLength) {
+      tail = storage.read(pack, size - headerLength - PackBuilder.TRAILER_BYTES, headerLength + PackBuilder.TRAILER_BYTES);
+      tailLength = tail.length;
+    }
+    return PackReader.header(master, t, tail, tailLength - PackBuilder.TRAILER_BYTES - headerLength, headerLength, pack.name());
+  }
+
+  /** Whether the index knows the blob. */
+  public boolean has(BlobId id) {
+    return index.find(id) != null;
+  }
+
+  /** Blobs in the index and the bytes its in-memory form takes. */
+  public record IndexStats(int blobs, int packs, long memoryBytes) {}
+
+  public IndexStats indexStats() {
+    return new IndexStats(index.size(), index.packs().size(), index.footprintBytes());
+  }
+
+  // ---- blobs ------------------------------------------------------------------------------------
+
+  /** A writer for one backup session. */
+  public BlobWriter writer() {
+    return new BlobWriter(storage, master, index, sealed);
+  }
+
+  /** The chunker keyed for this repository. */
+  public Chunker chunker() {
+    return new Chunker(master.chunkerSeed(), config.chunker());
+  }
+
+  /** The id this repository gives {@code data[off, off+len)}. */
+  public BlobId idOf(byte[] data, int off, int len) {
+    return BlobId.of(master.ids().of(data, off, len));
+  }
+
+  /** The raw length the index records for a blob, or -1 if it does not know it. */
+  public int rawLength(BlobId id) {
+    MasterIndex.Location loc = index.find(id);
+    return loc == null ? -1 : loc.rawLength();
+  }
+
+  /**
+   * The plaintext of a blob, verified: it authenticates under its pack key bound to its type and
+   * id, decompresses to the recorded size, and its keyed hash is its id. Anything else throws
+   * {@link RepositoryException.Damaged} naming the blob and pack; wrong data is never returned.
+   */
+  public byte[] readBlob(BlobType type, BlobId id) {
+    MasterIndex.Location loc = index.find(id);
+    if (loc == null) {
+      throw new RepositoryException.Damaged(type.name().toLowerCase(Locale.ROOT) + " blob " + id.shortHex()
+          + " is not in the index (its pack is missing or was never written)", null);
+    }
+    byte[] sealedBlob = storage.read(ObjectName.of(ObjectKind.DATA, loc.pack()), loc.offset(), loc.length());
+    return openBlob(loc, sealedBlob, 0, sealedBlob.length);
+  }
+
+  /** Opens and verifies a blob whose sealed bytes are at {@code buf[off, off+len)}. */
+  byte[] openBlob(MasterIndex.Location loc, byte[] buf, int off, int len) {
+    String what = loc.type().name().toLowerCase(Locale.ROOT) + " blob " + loc.id().shortHex() + " in pack "
+        + loc.pack().substring(0, 8);
+    if (len != loc.length()) {
+      throw new RepositoryException.Damaged(what + " is truncated (pack shorter than the index says)", null);
+    }
+    byte[] plain;
+    try {
+      plain = Codec.decode(master.packKey(loc.salt()).open(buf, off, len, PackBuilder.aad(loc.type(), loc.id())),
+          loc.rawLength());
+    } catch (AuthenticationFailedException e) {
+      throw new RepositoryException.Damaged(what + " fails authentication (its bytes were changed)", e);
+    } catch (Codec.DecodeException e) {
+      throw new RepositoryException.Damaged(what + " does not decode: " + e.getMessage(), e);
+    }
+    if (!java.util.Arrays.equals(master.ids().of(plain), loc.id().raw())) {
+      throw new RepositoryException.Damaged(what + " does not hash to its id", null);
+    }
+    return plain;
+  }
+
+  /** Every blob's location, for check. */
+  void forEachBlob(java.util.function.Consumer<MasterIndex.Location> action) {
+    index.forEach(action);
+  }
+
+  MasterIndex index() {
+    return index;
+  }
+
+  MasterKey master() {
+    return master;
+  }
+
+  // ---- trees ------------------------------------------------------------------------------------
+
+  public Tree readTree(BlobId id) {
+    try {
+      return Json.MAPPER.readValue(readBlob(BlobType.TREE, id), Tree.class);
+    } catch (IOException e) {
+      throw new RepositoryException.Damaged("tree " + id.shortHex() + " is not a valid tree", e);
+    }
+  }
+
+  public BlobId saveTree(Tree tree, BlobWriter writer) {
+    try {
+      byte[] bytes = Json.MAPPER.writeValueAsBytes(tree);
+      return writer.save(BlobType.TREE, bytes, 0, bytes.length);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot serialise a tree", e);
+    }
+  }
+
+  // ---- snapshots ----------------------------------------------------------------------------------
+
+  /** Every snapshot, oldest first. Damaged ones are skipped and named in {@code damaged}. */
+  public List<SnapshotRef> snapshots(List<String> damaged) {
+    List<SnapshotRef> out = new ArrayList<>();
+    for (Storage.ObjectInfo info : storage.list(ObjectKind.SNAPSHOT)) {
+      try {
+        out.add(new SnapshotRef(info.name().name(), sealed.readJson(info.name(), Snapshot.class)));
+      } catch (RepositoryException.Damaged e) {
+        damaged.add(e.getMessage());
+      }
+    }
+    out.sort(Comparator.comparing((SnapshotRef r) -> r.snapshot().time()).thenComparing(SnapshotRef::id));
+    return out;
+  }
+
+  public List<SnapshotRef> snapshots() {
+    return snapshots(new ArrayList<>());
+  }
+
+  /** The snapshot named by {@code ref}: "latest" or a unique prefix (at least 4 hex digits) of its id. */
+  public SnapshotRef snapshot(String ref) {
+    if (ref.equals("latest")) {
+      List<SnapshotRef> all = snapshots();
+      if (all.isEmpty()) {
+        throw new org.kho.core.KhoException("the repository has no snapshot yet", "run 'kho backup' first");
+      }
+      return all.getLast();
+    }
+    String prefix = ref.toLowerCase(Locale.ROOT);
+    if (!prefix.matches("[0-9a-f]{4,64}")) {
+      throw new org.kho.core.UsageException("'" + ref + "' is not a snapshot id",
+          "give 'latest' or at least 4 hex digits of an id shown by 'kho snapshots'");
+    }
+    List<ObjectName> hits = storage.list(ObjectKind.SNAPSHOT).stream().map(Storage.ObjectInfo::name)
+        .filter(n -> n.name().startsWith(prefix)).toList();
+    if (hits.size() != 1) {
+      throw new org.kho.core.UsageException((hits.isEmpty() ? "no snapshot" : "more than one snapshot")
+          + " has an id starting with '" + ref + "'", "'kho snapshots' lists the ids");
+    }
+    return new SnapshotRef(hits.getFirst().name(), sealed.readJson(hits.getFirst(), Snapshot.class));
+  }
+
+  /** Signs every snapshot (and other evidence) this session writes with {@code key}. */
+  public void signWith(SigningKey key) {
+    this.signer = key;
+  }
+
+  /** The fingerprint of the key snapshots are signed with, if any. */
+  public Optional<String> signerFingerprint() {
+    return Optional.ofNullable(signer).map(k -> k.verifying().fingerprint());
+  }
+
+  /**
+   * Commits a snapshot (the backup's commit point) and, when a signing key is set, writes its
+   * signed evidence record.
+   */
+  public SnapshotRef saveSnapshot(Snapshot snapshot) {
+    ObjectName name = sealed.writeJson(ObjectKind.SNAPSHOT, snapshot);
+    if (signer != null) {
+      writeEvidence(SnapshotStatement.of(config.id(), name.name(), snapshot), signer);
+    }
+    return new SnapshotRef(name.name(), snapshot);
+  }
+
+  /** Writes a signed evidence record for a JSON statement; returns its object name. */
+  public ObjectName writeEvidence(String statement, SigningKey key) {
+    byte[] signature = key.sign(statement.getBytes(StandardCharsets.UTF_8));
+    EvidenceRecord rec = new EvidenceRecord(statement, key.verifying().fingerprint(),
+        Base64.getEncoder().encodeToString(signature));
+    try {
+      byte[] bytes = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(rec);
+      ObjectName name = ObjectName.of(ObjectKind.EVIDENCE, org.kho.crypto.Sha256.hex(bytes));
+      storage.create(name, bytes);
+      return name;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  // ---- keys -------------------------------------------------------------------------------------
+
+  private KeyRing keyRing() {
+    return new KeyRing(storage, Json.MAPPER, kdf);
+  }
+
+  public List<KeySlotInfo> keySlots() {
+    return keyRing().list();
+  }
+
+  /** The short id of the slot this session opened with. */
+  public String currentSlot() {
+    return slot.name().substring(0, 8);
+  }
+
+  /** Adds a slot; returns its short id. */
+  public String addKey(Credential credential, String label) {
+    return keyRing().add(master, credential, label, clock, host.name()).name().substring(0, 8);
+  }
+
+  /** Removes a slot by id prefix; refuses the last one and the one in use. */
+  public void removeKey(String idPrefix) {
+    KeyRing ring = keyRing();
+    ObjectName target = ring.find(idPrefix);
+    if (target.equals(slot)) {
+      throw new org.kho.core.UsageException("key slot " + idPrefix + " is the one this command opened the repository with",
+          "open with another key to remove it, or use 'kho key passwd' to replace it");
+    }
+    if (ring.count() <= 1) {
+      throw new org.kho.core.UsageException("key slot " + idPrefix + " is the last one", "add another key first");
+    }
+    ring.remove(target);
+  }
+
+  /** Replaces the slot in use with one for {@code credential}; returns the new slot's id. */
+  public String changeKey(Credential credential, String label) {
+    String added = addKey(credential, label);
+    keyRing().remove(slot);
+    return added;
+  }
+
+  /** A new random recovery key, to show the user once and add with {@link #addKey}. */
+  public static String newRecoveryKey() {
+    return KeyRing.newRecoveryKey();
+  }
+
+  @Override
+  public void close() {
+    storage.close();
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * The encrypted, deduplicating repository: content-defined chunks, keyed chunk ids, zstd, AES-256-GCM
+ * blobs in packs with the header at the end, an index rebuildable from the packs, trees and
+ * snapshots, key slots, locks and signed evidence. The byte format and the threat model are in
+ * the project's {@code FORMAT.md}.
+ *
+ * <p>{@link org.kho.repository.Repository} is the entry point; backup, restore and check use it and
+ * never touch storage objects themselves. Imports {@code crypto}, {@code storage} and {@code core}.
+ */
+package org.kho.repository;

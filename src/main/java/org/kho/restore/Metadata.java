@@ -1,0 +1,40 @@
+package org.kho.restore;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.FileTime;
+import org.kho.repository.Node;
+
+/**
+ * Puts a node's metadata back: mode bits, owner and group (only as root, by number), and the
+ * modification time. Links keep their own times where the platform allows.
+ */
+final class Metadata {
+  private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
+
+  private Metadata() {}
+
+  static void apply(Path p, Node n) throws IOException {
+    boolean link = n.type() == Node.Type.SYMLINK;
+    if (ROOT) {
+      Files.setAttribute(p, "unix:uid", n.uid(), LinkOption.NOFOLLOW_LINKS);
+      Files.setAttribute(p, "unix:gid", n.gid(), LinkOption.NOFOLLOW_LINKS);
+    }
+    if (!link) {
+      Files.setAttribute(p, "unix:mode", n.mode());
+    }
+    if (n.mtime() != null) {
+      try {
+        Files.getFileAttributeView(p, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+            .setTimes(FileTime.from(n.mtime()), null, null);
+      } catch (IOException e) {
+        if (!link) {
+          throw e;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,191 @@
+package org.kho.restore;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
+import org.kho.core.KhoException;
+import org.kho.core.UsageException;
+import org.kho.repository.BlobId;
+import org.kho.repository.Node;
+import org.kho.repository.Repository;
+import org.kho.repository.RepositoryException;
+import org.kho.repository.SnapshotRef;
+
+/**
+ * Restores a snapshot into an empty folder: folders first, then files on several threads, then
+ * hard links, symbolic links and special files, then folder metadata deepest first (so writing
+ * into a folder does not disturb its restored time). A file whose data is damaged is removed and
+ * reported; the rest still restores.
+ */
+public final class RestoreService {
+  private final Repository repo;
+
+  public RestoreService(Repository repo) {
+    this.repo = repo;
+  }
+
+  public RestoreResult run(RestoreRequest request, RestoreProgress progress) {
+    checkTarget(request.target());
+    try (AutoCloseable lock = repo.lock(false)) {
+      repo.loadIndex();
+      SnapshotRef snap = repo.snapshot(request.snapshot());
+      Selection sel = new Selection(repo, request.includes());
+      sel.collect(BlobId.parse(snap.snapshot().tree()), request.target());
+      if (!request.includes().isEmpty() && sel.files.isEmpty() && sel.dirs.isEmpty() && sel.others.isEmpty()) {
+        throw new UsageException("nothing in snapshot " + snap.shortId() + " matches " + request.includes(),
+            "'kho ls " + snap.shortId() + "' lists its paths");
+      }
+      progress.total(sel.files.size(), sel.bytes());
+      return write(snap, sel, request, progress);
+    } catch (KhoException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new KhoException("the restore failed: " + e.getMessage(), "", e);
+    }
+  }
+
+  private RestoreResult write(SnapshotRef snap, Selection sel, RestoreRequest request, RestoreProgress progress)
+      throws IOException, InterruptedException {
+    List<RestoreResult.Failure> failures = Collections.synchronizedList(new ArrayList<>());
+    Files.createDirectories(request.target());
+    for (Selection.Entry d : sel.dirs) {
+      Files.createDirectories(d.destination());
+    }
+    FileRestorer restorer = new FileRestorer(repo, progress);
+    Map<String, Path> firstLink = new HashMap<>();
+    List<Selection.Entry> links = new ArrayList<>();
+    List<Selection.Entry> contents = new ArrayList<>();
+    for (Selection.Entry f : sel.files) {
+      Node n = f.node();
+      if (n.links() > 1 && firstLink.putIfAbsent(n.device() + ":" + n.inode(), f.destination()) != null) {
+        links.add(f);
+      } else {
+        contents.add(f);
+      }
+    }
+    LongAdder verified = new LongAdder();
+    runAll(contents, f -> restoreFile(restorer, f, request.verify(), verified, failures));
+    for (Selection.Entry l : links) {
+      Path first = firstLink.get(l.node().device() + ":" + l.node().inode());
+      attempt(failures, l, () -> Files.createLink(l.destination(), first));
+    }
+    for (Selection.Entry o : sel.others) {
+      attempt(failures, o, () -> special(o));
+    }
+    for (Selection.Entry d : sel.dirs.reversed()) {
+      attempt(failures, d, () -> Metadata.apply(d.destination(), d.node()));
+    }
+    return new RestoreResult(snap, sel.files.size(), sel.dirs.size(), sel.bytes(), verified.sum(), List.copyOf(failures));
+  }
+
+  private void restoreFile(FileRestorer restorer, Selection.Entry f, boolean verify, LongAdder verified,
+      List<RestoreResult.Failure> failures) {
+    try {
+      restorer.write(f.destination(), f.node());
+      Metadata.apply(f.destination(), f.node());
+      if (verify) {
+        if (restorer.verify(f.destination(), f.node())) {
+          verified.increment();
+        } else {
+          failures.add(new RestoreResult.Failure(f.snapshotPath(), "read back differently from the snapshot"));
+        }
+      }
+    } catch (RepositoryException.Damaged e) {
+      deleteQuietly(f.destination());
+      failures.add(new RestoreResult.Failure(f.snapshotPath(), "not restored: " + e.getMessage()));
+    } catch (IOException e) {
+      deleteQuietly(f.destination());
+      failures.add(new RestoreResult.Failure(f.snapshotPath(), "could not be written: " + e));
+    }
+  }
+
+  private void special(Selection.Entry o) throws IOException {
+    Node n = o.node();
+    if (n.type() == Node.Type.SYMLINK) {
+      Files.createSymbolicLink(o.destination(), Path.of(n.linkTarget()));
+      Metadata.apply(o.destination(), n);
+    } else if (n.type() == Node.Type.FIFO) {
+      Process p = new ProcessBuilder("mkfifo", o.destination().toString()).inheritIO().start();
+      try {
+        if (p.waitFor() != 0) {
+          throw new IOException("mkfifo failed");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted");
+      }
+      Metadata.apply(o.destination(), n);
+    } else {
+      throw new IOException("device and socket files are not restored");
+    }
+  }
+
+  private interface IoAction {
+    void run() throws IOException;
+  }
+
+  private static void attempt(List<RestoreResult.Failure> failures, Selection.Entry e, IoAction action) {
+    try {
+      action.run();
+    } catch (IOException ex) {
+      failures.add(new RestoreResult.Failure(e.snapshotPath(), "could not be restored: " + ex));
+    }
+  }
+
+  private static void runAll(List<Selection.Entry> entries, java.util.function.Consumer<Selection.Entry> work)
+      throws InterruptedException {
+    int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "kho-restore");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<?>> futures = entries.stream().<Future<?>>map(e -> pool.submit(() -> work.accept(e))).toList();
+      for (Future<?> f : futures) {
+        try {
+          f.get();
+        } catch (java.util.concurrent.ExecutionException ex) {
+          throw ex.getCause() instanceof RuntimeException r ? r : new IllegalStateException(ex.getCause());
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static void checkTarget(Path target) {
+    if (!Files.exists(target)) {
+      return;
+    }
+    if (!Files.isDirectory(target)) {
+      throw new UsageException("the restore target " + target + " is not a folder", "give an empty or new folder");
+    }
+    try (Stream<Path> entries = Files.list(target)) {
+      if (entries.findAny().isPresent()) {
+        throw new UsageException("the restore target " + target + " is not empty",
+            "restore never overwrites: give an empty or new folder");
+      }
+    } catch (IOException e) {
+      throw new UsageException("the restore target " + target + " cannot be read: " + e.getMessage(), "check its permissions");
+    }
+  }
+
+  private static void deleteQuietly(Path p) {
+    try {
+      Files.deleteIfExists(p);
+    } catch (IOException ignored) {
+      // reported with the failure already
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package org.kho.restore;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.kho.repository.BlobId;
+import org.kho.repository.Node;
+import org.kho.repository.Repository;
+import org.kho.repository.Tree;
+
+/**
+ * The entries of a snapshot a restore writes, in tree order (parents before children), each with
+ * its place in the snapshot and on disk.
+ */
+final class Selection {
+  /** One entry to write. */
+  record Entry(String snapshotPath, Path destination, Node node) {}
+
+  private final Repository repo;
+  private final List<String> includes;
+  final List<Entry> dirs = new ArrayList<>();
+  final List<Entry> files = new ArrayList<>();
+  final List<Entry> others = new ArrayList<>();
+
+  Selection(Repository repo, List<String> includes) {
+    this.repo = repo;
+    this.includes = includes;
+  }
+
+  void collect(BlobId root, Path target) {
+    walk(repo.readTree(root), "", target);
+  }
+
+  private void walk(Tree tree, String at, Path dest) {
+    for (Node n : tree.nodes()) {
+      String path = at + "/" + n.name();
+      if (!wanted(path)) {
+        continue;
+      }
+      Entry e = new Entry(path, dest.resolve(n.name()), n);
+      switch (n.type()) {
+        case DIR -> {
+          dirs.add(e);
+          if (n.subtree() != null) {
+            walk(repo.readTree(BlobId.parse(n.subtree())), path, e.destination());
+          }
+        }
+        case FILE -> files.add(e);
+        default -> others.add(e);
+      }
+    }
+  }
+
+  /** Whether {@code path} is selected, under a selected path, or a folder on the way to one. */
+  private boolean wanted(String path) {
+    if (includes.isEmpty()) {
+      return true;
+    }
+    for (String inc : includes) {
+      if (path.equals(inc) || path.startsWith(inc + "/") || inc.startsWith(path + "/")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  long bytes() {
+    return files.stream().mapToLong(e -> e.node().size()).sum();
+  }
+}
