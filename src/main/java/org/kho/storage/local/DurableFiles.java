@@ -1,0 +1,141 @@
+package org.kho.storage.local;
+
+import static java.nio.file.StandardOpenOption.CREATE_NEW;
+import static java.nio.file.StandardOpenOption.READ;
+import static java.nio.file.StandardOpenOption.WRITE;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.UUID;
+
+/**
+ * File operations that keep the local target's promises: a new file appears whole or not at all,
+ * survives a power loss once written, and never replaces an existing one.
+ */
+final class DurableFiles {
+  /** Temporary files start with this; no object name does, so listing never shows them. */
+  static final String TEMP_PREFIX = ".tmp-";
+  /** Bytes per read or write call, so the JDK's per-thread direct buffers stay small. */
+  private static final int CHUNK = 1 << 20;
+  private static final long LARGEST_ARRAY = Integer.MAX_VALUE - 8;
+
+  private DurableFiles() {}
+
+  /**
+   * Writes {@code data} to a new file {@code target}: first to a temporary file beside it, forced
+   * to the disk, then published under the final name, then the folder is forced. Makes the folder
+   * if it is missing. On failure the temporary file is removed and nothing appears at {@code target}.
+   *
+   * @throws FileAlreadyExistsException if {@code target} exists; it is left as it was
+   */
+  static void writeNew(Path target, byte[] data) throws IOException {
+    Path folder = target.getParent();
+    makeFolder(folder);
+    Path temp = folder.resolve(TEMP_PREFIX + UUID.randomUUID());
+    try {
+      writeForced(temp, data);
+      publish(temp, target);
+    } finally {
+      deleteQuietly(temp);
+    }
+    syncFolder(folder);
+  }
+
+  private static void writeForced(Path file, byte[] data) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, CREATE_NEW, WRITE)) {
+      for (int done = 0; done < data.length; ) {
+        done += channel.write(ByteBuffer.wrap(data, done, Math.min(CHUNK, data.length - done)));
+      }
+      channel.force(true);
+    }
+  }
+
+  /**
+   * Gives {@code temp} the name {@code target} in one step. A hard link fails if the target exists,
+   * so of two writers of one name exactly one wins. Where the filesystem has no hard links (FAT,
+   * exFAT, some network shares) an atomic rename follows a check instead: two writers racing past
+   * the check both succeed, the later replacing the earlier in one step. Objects other than config
+   * are named by their content, so both wrote the same bytes and readers see a whole file either way.
+   */
+  private static void publish(Path temp, Path target) throws IOException {
+    try {
+      Files.createLink(target, temp);
+    } catch (FileAlreadyExistsException e) {
+      throw e;
+    } catch (UnsupportedOperationException | FileSystemException noLinks) {
+      if (Files.exists(target)) {
+        throw new FileAlreadyExistsException(target.toString());
+      }
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+    }
+  }
+
+  /** Makes {@code folder} (and its parents) if it is missing, and forces the new entry to the disk. */
+  static void makeFolder(Path folder) throws IOException {
+    if (!Files.isDirectory(folder)) {
+      Files.createDirectories(folder);
+      syncFolder(folder.getParent());
+    }
+  }
+
+  /**
+   * Forces a folder's entries to the disk, so a new name in it survives a power loss. Skipped where
+   * the platform cannot open or force a folder (Windows, some network filesystems), since nothing
+   * better can be done there.
+   */
+  static void syncFolder(Path folder) {
+    if (folder == null) {
+      return;
+    }
+    try (FileChannel channel = FileChannel.open(folder, READ)) {
+      channel.force(true);
+    } catch (IOException | UnsupportedOperationException refused) {
+      // this platform keeps folder entries durable its own way, or not at all
+    }
+  }
+
+  /** The whole file. */
+  static byte[] readAll(Path file) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, READ)) {
+      long size = channel.size();
+      if (size > LARGEST_ARRAY) {
+        throw new IOException("too large to read at once (" + size + " bytes)");
+      }
+      return readAt(channel, 0, (int) size);
+    }
+  }
+
+  /** {@code length} bytes from {@code offset}; fewer if the file ends first. */
+  static byte[] read(Path file, long offset, int length) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, READ)) {
+      return readAt(channel, offset, (int) Math.min(length, Math.max(0, channel.size() - offset)));
+    }
+  }
+
+  private static byte[] readAt(FileChannel channel, long offset, int length) throws IOException {
+    byte[] bytes = new byte[length];
+    for (int done = 0; done < length; ) {
+      int n = channel.read(ByteBuffer.wrap(bytes, done, Math.min(CHUNK, length - done)), offset + done);
+      if (n < 0) {
+        return Arrays.copyOf(bytes, done);
+      }
+      done += n;
+    }
+    return bytes;
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException ignored) {
+      // a leftover temporary file is invisible to listing and harmless
+    }
+  }
+}

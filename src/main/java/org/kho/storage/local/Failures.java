@@ -1,0 +1,56 @@
+package org.kho.storage.local;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.kho.storage.StorageException;
+import org.kho.storage.StorageFullException;
+
+/** Turns the JDK's I/O exceptions into storage exceptions that say what failed and what to do. */
+final class Failures {
+  /** How the platforms word a full disk (Linux, quota, Windows), in lower case. */
+  private static final List<String> DISK_FULL = List.of(
+      "no space left on device", "disk quota exceeded", "not enough space on the disk");
+
+  private Failures() {}
+
+  /**
+   * The exception for failing to {@code action} ("read", "write", ...) {@code path} in the
+   * repository at {@code root}: {@link StorageFullException} if the disk is full.
+   */
+  static StorageException of(Path root, String action, Path path, IOException e) {
+    if (diskFull(e)) {
+      return new StorageFullException(
+          path.equals(root) ? root.toString() : root + " (writing " + root.relativize(path) + ")", e);
+    }
+    return new StorageException("could not " + action + " " + path + ": " + reason(e),
+        "check that the disk is mounted and that kho may " + action + " there, then run again", e);
+  }
+
+  static boolean diskFull(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+      if (DISK_FULL.stream().anyMatch(message::contains)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** What went wrong, in words, without repeating the path. */
+  private static String reason(IOException e) {
+    return switch (e) {
+      case AccessDeniedException denied -> "permission denied";
+      case NoSuchFileException missing -> "no such file or folder";
+      case NotDirectoryException file -> "a file stands where a folder should be";
+      case FileSystemException f when f.getReason() != null -> f.getReason();
+      case FileSystemException f -> f.getClass().getSimpleName();
+      default -> String.valueOf(e.getMessage());
+    };
+  }
+}

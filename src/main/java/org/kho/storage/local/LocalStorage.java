@@ -1,0 +1,210 @@
+package org.kho.storage.local;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.kho.storage.NoSuchObjectException;
+import org.kho.storage.ObjectExistsException;
+import org.kho.storage.ObjectKind;
+import org.kho.storage.ObjectName;
+import org.kho.storage.Storage;
+import org.kho.storage.StorageException;
+
+/**
+ * A repository in a folder of a local or external disk: each object is the file
+ * {@code root/}{@link ObjectName#path()}. Works on any {@link Path}, not only the default
+ * filesystem. Safe for concurrent use: it holds no state but the root.
+ *
+ * <p>{@link #create(Path)} makes every kind's folder and the 256 {@code data} sub-folders at once;
+ * a sub-folder that has gone missing since (some copy tools skip empty folders) is made again by
+ * the first object written into it.
+ */
+public final class LocalStorage implements Storage {
+  private static final List<String> DATA_FOLDERS =
+      IntStream.range(0, 256).mapToObj(i -> HexFormat.of().toHexDigits((byte) i)).toList();
+
+  private final Path root;
+
+  private LocalStorage(Path root) {
+    this.root = root;
+  }
+
+  /** The repository in the existing folder {@code root}. */
+  public static LocalStorage open(Path root) {
+    if (!Files.isDirectory(root)) {
+      throw new StorageException(
+          "no repository folder at " + root + (Files.exists(root) ? ": it is a file" : ""),
+          "check the target's path and that its disk is mounted", null);
+    }
+    return new LocalStorage(root);
+  }
+
+  /**
+   * A new, empty repository at {@code root}: makes the folder unless it exists, then the folder of
+   * every kind. Refuses a folder that holds anything already.
+   */
+  public static LocalStorage create(Path root) {
+    try {
+      Files.createDirectories(root);
+      refuseNonEmpty(root);
+      LocalStorage storage = new LocalStorage(root);
+      storage.makeKindFolders();
+      return storage;
+    } catch (FileAlreadyExistsException e) {
+      throw new StorageException(root + " is a file", "choose a folder for the repository", e);
+    } catch (IOException e) {
+      throw Failures.of(root, "create", root, e);
+    }
+  }
+
+  private static void refuseNonEmpty(Path root) throws IOException {
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
+      if (entries.iterator().hasNext()) {
+        throw new StorageException(root + " is not empty",
+            "a new repository needs an empty folder: choose a new one, e.g. " + root.resolve("kho"), null);
+      }
+    }
+  }
+
+  private void makeKindFolders() throws IOException {
+    for (ObjectKind kind : ObjectKind.values()) {
+      for (Path folder : folders(kind)) {
+        Files.createDirectories(folder);
+      }
+    }
+    DurableFiles.syncFolder(root.resolve(ObjectKind.DATA.folder()));
+    DurableFiles.syncFolder(root);
+    DurableFiles.syncFolder(root.toAbsolutePath().getParent());
+  }
+
+  @Override
+  public String describe() {
+    return root.toString();
+  }
+
+  @Override
+  public Optional<Path> localRoot() {
+    return Optional.of(root);
+  }
+
+  @Override
+  public void create(ObjectName name, byte[] data) {
+    Path target = path(name);
+    if (Files.exists(target)) {
+      throw new ObjectExistsException(name, describe());
+    }
+    try {
+      DurableFiles.writeNew(target, data);
+    } catch (FileAlreadyExistsException e) {
+      throw new ObjectExistsException(name, describe());
+    } catch (IOException e) {
+      throw Failures.of(root, "write", target, e);
+    }
+  }
+
+  @Override
+  public byte[] read(ObjectName name) {
+    return reading(name, DurableFiles::readAll);
+  }
+
+  @Override
+  public byte[] read(ObjectName name, long offset, int length) {
+    if (offset < 0 || length < 0) {
+      throw new IllegalArgumentException("offset " + offset + " and length " + length + " must not be negative");
+    }
+    return reading(name, file -> DurableFiles.read(file, offset, length));
+  }
+
+  @Override
+  public long size(ObjectName name) {
+    return reading(name, Files::size);
+  }
+
+  @Override
+  public boolean exists(ObjectName name) {
+    return Files.isRegularFile(path(name));
+  }
+
+  @Override
+  public List<ObjectInfo> list(ObjectKind kind) {
+    List<ObjectInfo> found = new ArrayList<>();
+    for (Path folder : folders(kind)) {
+      try {
+        listInto(kind, folder, found);
+      } catch (NoSuchFileException e) {
+        // a folder nothing was written to yet holds nothing
+      } catch (IOException e) {
+        throw Failures.of(root, "list", folder, e);
+      }
+    }
+    return found;
+  }
+
+  @Override
+  public boolean delete(ObjectName name) {
+    Path file = path(name);
+    try {
+      return Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw Failures.of(root, "delete", file, e);
+    }
+  }
+
+  /** Adds the objects in {@code folder}: files where an object of {@code kind} of that name lives. */
+  private void listInto(ObjectKind kind, Path folder, List<ObjectInfo> found) throws IOException {
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+      for (Path entry : entries) {
+        String fileName = entry.getFileName().toString();
+        if (ObjectName.valid(kind, fileName) && path(ObjectName.of(kind, fileName)).equals(entry)) {
+          sizeOfFile(entry).ifPresent(size -> found.add(new ObjectInfo(ObjectName.of(kind, fileName), size)));
+        }
+      }
+    }
+  }
+
+  /** The size of a regular file; empty for a folder or a file deleted meanwhile. */
+  private static Optional<Long> sizeOfFile(Path entry) throws IOException {
+    try {
+      BasicFileAttributes attributes = Files.readAttributes(entry, BasicFileAttributes.class);
+      return attributes.isRegularFile() ? Optional.of(attributes.size()) : Optional.empty();
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The folders holding objects of {@code kind}: the root for config, 256 for data, else one. */
+  private List<Path> folders(ObjectKind kind) {
+    Path folder = root.resolve(kind.folder());
+    return kind == ObjectKind.DATA ? DATA_FOLDERS.stream().map(folder::resolve).toList() : List.of(folder);
+  }
+
+  private Path path(ObjectName name) {
+    return root.resolve(name.path());
+  }
+
+  private <T> T reading(ObjectName name, FileReader<T> reader) {
+    Path file = path(name);
+    try {
+      return reader.read(file);
+    } catch (NoSuchFileException e) {
+      throw new NoSuchObjectException(name, describe());
+    } catch (IOException e) {
+      throw Failures.of(root, "read", file, e);
+    }
+  }
+
+  /** Reads something from one object's file. */
+  @FunctionalInterface
+  private interface FileReader<T> {
+    T read(Path file) throws IOException;
+  }
+}

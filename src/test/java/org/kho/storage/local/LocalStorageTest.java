@@ -1,0 +1,171 @@
+package org.kho.storage.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kho.storage.ObjectExistsException;
+import org.kho.storage.ObjectKind;
+import org.kho.storage.ObjectName;
+import org.kho.storage.Storage;
+import org.kho.storage.Storage.ObjectInfo;
+import org.kho.storage.StorageContract;
+import org.kho.storage.StorageException;
+import org.kho.storage.StorageFullException;
+
+class LocalStorageTest extends StorageContract {
+  @TempDir
+  Path dir;
+
+  @Override
+  protected Storage newStorage() {
+    return LocalStorage.create(dir.resolve("repo"));
+  }
+
+  private Path root() {
+    return dir.resolve("repo");
+  }
+
+  @Test
+  void createMakesAFolderForEveryKindAndTheDataSubFolders() {
+    for (String folder : List.of("keys", "data/00", "data/a7", "data/ff", "index", "snapshots", "locks", "evidence")) {
+      assertThat(root().resolve(folder)).isDirectory();
+    }
+  }
+
+  @Test
+  void theObjectIsAWholeFileAtItsPathOnceCreateReturns() throws IOException {
+    byte[] data = randomBytes(3 << 20);
+    ObjectName name = nameOf(ObjectKind.DATA, data);
+
+    storage().create(name, data);
+
+    assertThat(Files.readAllBytes(root().resolve(name.path()))).isEqualTo(data);
+    assertThat(tempFiles(root())).isEmpty();
+  }
+
+  @Test
+  void leftoverTemporaryFilesAndStrangersAreNotListed() throws IOException {
+    byte[] data = randomBytes(10);
+    ObjectName name = nameOf(ObjectKind.DATA, data);
+    storage().create(name, data);
+    String hash = name.name();
+    Files.write(root().resolve("data/" + hash.substring(0, 2) + "/.tmp-" + hash), new byte[5]);
+    Files.write(root().resolve("keys/.tmp-1234"), new byte[5]);
+    Files.write(root().resolve(".tmp-config"), new byte[5]);
+    Files.write(root().resolve("index/notes.txt"), new byte[5]);
+    Files.write(root().resolve("data/00/" + hash), new byte[5]);
+
+    assertThat(storage().list(ObjectKind.DATA)).containsExactly(new ObjectInfo(name, 10));
+    assertThat(storage().list(ObjectKind.KEY)).isEmpty();
+    assertThat(storage().list(ObjectKind.INDEX)).isEmpty();
+    assertThat(storage().list(ObjectKind.CONFIG)).isEmpty();
+  }
+
+  @Test
+  void aMissingDataSubFolderIsMadeAgainByTheFirstObjectInIt() throws IOException {
+    byte[] data = randomBytes(10);
+    ObjectName name = nameOf(ObjectKind.DATA, data);
+    Files.delete(root().resolve(name.path()).getParent());
+
+    storage().create(name, data);
+
+    assertThat(storage().read(name)).isEqualTo(data);
+  }
+
+  @Test
+  void openSeesWhatAnotherInstanceCreated() {
+    byte[] data = randomBytes(10);
+    ObjectName name = nameOf(ObjectKind.SNAPSHOT, data);
+    storage().create(name, data);
+
+    LocalStorage reopened = LocalStorage.open(root());
+
+    assertThat(reopened.read(name)).isEqualTo(data);
+    assertThatThrownBy(() -> reopened.create(name, data)).isInstanceOf(ObjectExistsException.class);
+  }
+
+  @Test
+  void localRootIsTheFolder() {
+    assertThat(storage().localRoot()).contains(root());
+    assertThat(storage().describe()).isEqualTo(root().toString());
+  }
+
+  @Test
+  void openOfAMissingFolderSaysWhichAndWhatToCheck() {
+    Path missing = dir.resolve("not-mounted");
+
+    assertThatThrownBy(() -> LocalStorage.open(missing))
+        .isInstanceOf(StorageException.class)
+        .hasMessageContaining(missing.toString())
+        .satisfies(e -> assertThat(((StorageException) e).hint()).contains("mounted"));
+  }
+
+  @Test
+  void openOfAFileSaysItIsAFile() throws IOException {
+    Path file = Files.writeString(dir.resolve("file"), "x");
+
+    assertThatThrownBy(() -> LocalStorage.open(file)).isInstanceOf(StorageException.class)
+        .hasMessageContaining(file + ": it is a file");
+  }
+
+  @Test
+  void createRefusesAFolderThatIsNotEmpty() throws IOException {
+    Path used = Files.createDirectories(dir.resolve("used"));
+    Files.writeString(used.resolve("photo.jpg"), "x");
+
+    assertThatThrownBy(() -> LocalStorage.create(used))
+        .isInstanceOf(StorageException.class)
+        .hasMessageContaining(used + " is not empty");
+    assertThat(used.resolve("keys")).doesNotExist();
+  }
+
+  @Test
+  void createAcceptsAnExistingEmptyFolder() throws IOException {
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+
+    LocalStorage.create(empty);
+
+    assertThat(empty.resolve("data/ff")).isDirectory();
+  }
+
+  @Test
+  void aFullDiskThrowsStorageFullAndLeavesNothingBehind() throws Exception {
+    Path mount = Files.createDirectories(dir.resolve("small-disk"));
+    assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mount.toString()),
+        "needs root and tmpfs mounts");
+    try {
+      LocalStorage full = LocalStorage.create(mount);
+      byte[] data = randomBytes(4 << 20);
+      ObjectName name = nameOf(ObjectKind.DATA, data);
+
+      assertThatThrownBy(() -> full.create(name, data))
+          .isInstanceOf(StorageFullException.class)
+          .hasMessageContaining(mount.toString());
+      assertThat(full.exists(name)).isFalse();
+      assertThat(full.list(ObjectKind.DATA)).isEmpty();
+      assertThat(tempFiles(mount)).isEmpty();
+    } finally {
+      run("umount", mount.toString());
+    }
+  }
+
+  private static boolean run(String... command) throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    return process.waitFor() == 0;
+  }
+
+  private static List<Path> tempFiles(Path root) throws IOException {
+    try (Stream<Path> files = Files.walk(root)) {
+      return files.filter(f -> f.getFileName().toString().startsWith(".tmp-")).toList();
+    }
+  }
+}
