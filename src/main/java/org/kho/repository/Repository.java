@@ -249,9 +249,16 @@ public final class Repository implements AutoCloseable {
     return plain;
   }
 
-  /** Every blob's location, for check. */
-  void forEachBlob(java.util.function.Consumer<MasterIndex.Location> action) {
-    index.forEach(action);
+  /** The blobs the index places in each pack, for check. */
+  public java.util.Map<String, List<BlobId>> blobsByPack() {
+    java.util.Map<String, List<BlobId>> out = new java.util.HashMap<>();
+    index.forEach(loc -> out.computeIfAbsent(loc.pack(), k -> new ArrayList<>()).add(loc.id()));
+    return out;
+  }
+
+  /** Reads pack {@code pack} in full and verifies every byte of it against {@code indexed}. */
+  public PackReport verifyPack(String pack, List<BlobId> indexed) {
+    return new PackVerifier(this).verify(pack, indexed);
   }
 
   MasterIndex index() {

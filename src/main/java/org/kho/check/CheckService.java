@@ -1,0 +1,113 @@
+package org.kho.check;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.kho.core.KhoException;
+import org.kho.repository.BlobId;
+import org.kho.repository.PackReport;
+import org.kho.repository.Repository;
+import org.kho.repository.SnapshotRef;
+import org.kho.storage.ObjectKind;
+import org.kho.storage.Storage;
+
+/** Checks a repository's structure and, if asked, reads and verifies its packs. */
+public final class CheckService {
+  private final Repository repo;
+  private final Random random;
+
+  public CheckService(Repository repo, Random random) {
+    this.repo = repo;
+    this.random = random;
+  }
+
+  public CheckResult run(CheckRequest request, CheckProgress progress) {
+    try (AutoCloseable lock = repo.lock(false)) {
+      return check(request, progress);
+    } catch (KhoException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new KhoException("the check failed: " + e.getMessage(), "", e);
+    }
+  }
+
+  private CheckResult check(CheckRequest request, CheckProgress progress) throws Exception {
+    List<CheckResult.Finding> errors = new ArrayList<>();
+    List<CheckResult.Finding> warnings = new ArrayList<>();
+    repo.loadIndex().forEach(d -> errors.add(new CheckResult.Finding(d, List.of("the packs it lists may be missed"))));
+    Map<String, List<BlobId>> indexed = repo.blobsByPack();
+    Map<String, Long> stored = repo.storage().list(ObjectKind.DATA).stream()
+        .collect(Collectors.toMap(i -> i.name().name(), Storage.ObjectInfo::size));
+    Set<BlobId> bad = new HashSet<>();
+    for (String pack : indexed.keySet()) {
+      if (!stored.containsKey(pack)) {
+        errors.add(new CheckResult.Finding("pack " + pack + " is missing", List.of()));
+        bad.addAll(indexed.get(pack));
+      }
+    }
+    for (String pack : stored.keySet()) {
+      if (!indexed.containsKey(pack)) {
+        warnings.add(new CheckResult.Finding("pack " + pack + " is in no index (left by an interrupted backup; "
+            + "the next backup indexes and reuses it)", List.of()));
+      }
+    }
+    List<String> damagedSnapshots = new ArrayList<>();
+    List<SnapshotRef> snapshots = repo.snapshots(damagedSnapshots);
+    damagedSnapshots.forEach(d -> errors.add(new CheckResult.Finding(d, List.of("that snapshot cannot be restored"))));
+    List<String> toRead = choose(indexed.keySet().stream().filter(stored::containsKey).sorted().toList(),
+        request.readPercent());
+    progress.total(toRead.size(), toRead.stream().mapToLong(stored::get).sum());
+    long bytesRead = 0;
+    for (PackReport r : readPacks(toRead, indexed, progress)) {
+      bytesRead += r.bytes();
+      r.problems().forEach(p -> errors.add(new CheckResult.Finding(p, List.of())));
+      bad.addAll(r.damaged());
+    }
+    Affected affected = new Affected(repo, bad);
+    affected.walk(snapshots);
+    affected.findings.forEach((what, where) -> errors.add(new CheckResult.Finding(what, where)));
+    return new CheckResult(snapshots.size(), affected.trees.size(), stored.size(), toRead.size(), bytesRead,
+        List.copyOf(errors), List.copyOf(warnings));
+  }
+
+  private List<String> choose(List<String> packs, int percent) {
+    if (percent >= 100 || percent <= 0) {
+      return percent <= 0 ? List.of() : packs;
+    }
+    List<String> shuffled = new ArrayList<>(packs);
+    Collections.shuffle(shuffled, random);
+    int n = (int) Math.ceil(packs.size() * percent / 100.0);
+    return shuffled.subList(0, n);
+  }
+
+  private List<PackReport> readPacks(List<String> packs, Map<String, List<BlobId>> indexed, CheckProgress progress)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+      Thread t = new Thread(r, "kho-check");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<PackReport>> futures = packs.stream().map(p -> pool.submit(() -> {
+        PackReport r = repo.verifyPack(p, indexed.getOrDefault(p, List.of()));
+        progress.advanced(r.bytes());
+        return r;
+      })).toList();
+      List<PackReport> out = new ArrayList<>();
+      for (Future<PackReport> f : futures) {
+        out.add(f.get());
+      }
+      return out;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}

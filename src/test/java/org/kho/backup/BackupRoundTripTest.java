@@ -1,0 +1,110 @@
+package org.kho.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kho.check.CheckRequest;
+import org.kho.check.CheckResult;
+import org.kho.check.CheckService;
+import org.kho.core.KhoException;
+import org.kho.crypto.Argon2id;
+import org.kho.repository.Credential;
+import org.kho.repository.Host;
+import org.kho.repository.Repository;
+import org.kho.restore.RestoreProgress;
+import org.kho.restore.RestoreRequest;
+import org.kho.restore.RestoreResult;
+import org.kho.restore.RestoreService;
+import org.kho.storage.local.LocalStorage;
+
+class BackupRoundTripTest {
+  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T05:00:00Z"), ZoneOffset.UTC);
+  static final Repository.Options CHEAP = new Repository.Options(CLOCK, new Host(), new Argon2id(64, 1, 1));
+
+  @TempDir
+  Path tmp;
+  Path src;
+  Repository repo;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    src = tmp.resolve("src");
+    Files.createDirectories(src.resolve("docs/empty"));
+    byte[] big = new byte[3 << 20];
+    new Random(7).nextBytes(big);
+    Files.write(src.resolve("docs/big.bin"), big);
+    Files.writeString(src.resolve("docs/note.txt"), "hello ".repeat(10_000));
+    Files.writeString(src.resolve("secret.txt"), "top secret");
+    Files.setPosixFilePermissions(src.resolve("secret.txt"), PosixFilePermissions.fromString("rw-------"));
+    Files.setLastModifiedTime(src.resolve("docs/note.txt"), FileTime.from(Instant.parse("2020-01-02T03:04:05Z")));
+    Files.createSymbolicLink(src.resolve("link"), Path.of("docs/note.txt"));
+    Files.createLink(src.resolve("hard.txt"), src.resolve("docs/note.txt"));
+    repo = Repository.init(LocalStorage.create(tmp.resolve("repo")), Credential.passphrase("pw"), CHEAP);
+  }
+
+  private BackupResult backup() {
+    return new BackupService(repo, CLOCK, "test").run(new BackupRequest(List.of(src), List.of(), List.of(), null,
+        List.of(), Optional.empty(), false, Optional.of("test")), BackupProgress.NONE);
+  }
+
+  @Test
+  void backupRestoresByteIdenticalWithMetadata() throws IOException {
+    BackupResult result = backup();
+    assertThat(result.complete()).isTrue();
+    Path out = tmp.resolve("out");
+    RestoreResult restored = new RestoreService(repo).run(new RestoreRequest("latest", out, List.of(), true),
+        RestoreProgress.NONE);
+    assertThat(restored.failures()).isEmpty();
+    Path back = out.resolve(src.toString().substring(1));
+    assertThat(Files.readAllBytes(back.resolve("docs/big.bin"))).isEqualTo(Files.readAllBytes(src.resolve("docs/big.bin")));
+    assertThat(Files.readString(back.resolve("docs/note.txt"))).isEqualTo(Files.readString(src.resolve("docs/note.txt")));
+    assertThat(Files.isDirectory(back.resolve("docs/empty"))).isTrue();
+    assertThat(Files.readSymbolicLink(back.resolve("link"))).isEqualTo(Path.of("docs/note.txt"));
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(back.resolve("secret.txt")))).isEqualTo("rw-------");
+    assertThat(Files.getLastModifiedTime(back.resolve("docs/note.txt")).toInstant()).isEqualTo(Instant.parse("2020-01-02T03:04:05Z"));
+    assertThat(Files.isSameFile(back.resolve("hard.txt"), back.resolve("docs/note.txt"))).isTrue();
+    assertThat(restored.verified()).isEqualTo(restored.files() - 1);
+  }
+
+  @Test
+  void secondBackupReadsOnlyChangedFiles() throws IOException {
+    backup();
+    Files.writeString(src.resolve("secret.txt"), "changed secret");
+    BackupResult second = backup();
+    assertThat(second.parent()).isNotNull();
+    var summary = second.snapshot().snapshot().summary();
+    assertThat(summary.changedFiles()).isEqualTo(1);
+    assertThat(summary.unchangedFiles()).isEqualTo(summary.files() - 1);
+    assertThat(summary.newFiles()).isZero();
+    assertThat(summary.bytesAdded()).as("only the changed file and the trees above it").isLessThan(10_000);
+  }
+
+  @Test
+  void checkReadDataFindsNoProblemInAFreshRepository() {
+    backup();
+    CheckResult result = new CheckService(repo, new Random(1)).run(new CheckRequest(100), org.kho.check.CheckProgress.NONE);
+    assertThat(result.errors()).isEmpty();
+    assertThat(result.packsRead()).isEqualTo(result.packs()).isPositive();
+  }
+
+  @Test
+  void targetOnTheSameFilesystemIsRefusedWithoutAReason() {
+    assertThatThrownBy(() -> new BackupService(repo, CLOCK, "test").run(new BackupRequest(List.of(src), List.of(),
+        List.of(), null, List.of(), Optional.empty(), false, Optional.empty()), BackupProgress.NONE))
+        .isInstanceOf(KhoException.class).hasMessageContaining("same filesystem");
+  }
+}
