@@ -113,15 +113,15 @@ public final class BackupService {
   private record Roots(Archiver archiver, Repository repo, BlobWriter writer) {
     String build(BackupRequest request, Node oldRoot) {
       PathTrie trie = new PathTrie();
-      request.paths().forEach(trie::add);
-      PathFilter filter = new PathFilter(java.nio.file.FileSystems.getDefault(), request.excludes(), request.includes());
-      List<CompletableFuture<Node>> top = children(trie, Path.of("/"), oldRoot, filter);
+      request.sources().forEach(s -> trie.add(s.path(),
+          new PathFilter(java.nio.file.FileSystems.getDefault(), s.excludes(), s.includes())));
+      List<CompletableFuture<Node>> top = children(trie, Path.of("/"), oldRoot);
       List<Node> nodes = CompletableFuture.allOf(top.toArray(CompletableFuture[]::new))
           .thenApply(v -> top.stream().map(CompletableFuture::join).filter(Objects::nonNull).toList()).join();
       return repo.saveTree(new Tree(nodes), writer).hex();
     }
 
-    private List<CompletableFuture<Node>> children(PathTrie trie, Path at, Node old, PathFilter filter) {
+    private List<CompletableFuture<Node>> children(PathTrie trie, Path at, Node old) {
       Tree oldTree = oldTreeOf(old);
       List<CompletableFuture<Node>> out = new ArrayList<>();
       for (var e : trie.children().entrySet()) {
@@ -132,14 +132,14 @@ public final class BackupService {
         }
         Node was = oldTree == null ? null : oldTree.find(e.getKey());
         PathTrie sub = e.getValue();
-        if (sub.isSource()) {
+        if (sub.filter() != null) {
           out.add(switch (stat.type()) {
-            case DIR -> archiver.folder(path, stat, e.getKey(), was, path, filter);
+            case DIR -> archiver.folder(path, stat, e.getKey(), was, path, sub.filter());
             case FILE -> archiver.file(path, stat, e.getKey(), was);
             default -> CompletableFuture.completedFuture(stat.node(e.getKey()));
           });
         } else {
-          out.add(archiver.wrap(stat, e.getKey(), children(sub, path, was, filter)));
+          out.add(archiver.wrap(stat, e.getKey(), children(sub, path, was)));
         }
       }
       return out;

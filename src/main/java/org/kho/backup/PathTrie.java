@@ -7,22 +7,22 @@ import java.util.TreeMap;
 /** The source paths as a tree of names, so that sources sharing folders share their nodes. */
 final class PathTrie {
   private final Map<String, PathTrie> children = new TreeMap<>();
-  private boolean source;
+  private PathFilter filter;
 
-  void add(Path absolute) {
+  void add(Path absolute, PathFilter sourceFilter) {
     PathTrie at = this;
     for (Path name : absolute) {
       at = at.children.computeIfAbsent(name.toString(), k -> new PathTrie());
     }
-    at.source = true;
+    at.filter = sourceFilter;
   }
 
   Map<String, PathTrie> children() {
     return children;
   }
 
-  /** Whether this path was given as a source (then everything under it is taken). */
-  boolean isSource() {
-    return source;
+  /** The filter of the source given at this path, or null if it is only a folder on the way to one. */
+  PathFilter filter() {
+    return filter;
   }
 }

@@ -57,7 +57,7 @@ class BackupRoundTripTest {
   }
 
   private BackupResult backup() {
-    return new BackupService(repo, CLOCK, "test").run(new BackupRequest(List.of(src), List.of(), List.of(), null,
+    return new BackupService(repo, CLOCK, "test").run(new BackupRequest(List.of(new BackupRequest.Source(src, List.of(), List.of())), null,
         List.of(), Optional.empty(), false, Optional.of("test")), BackupProgress.NONE);
   }
 
@@ -103,8 +103,8 @@ class BackupRoundTripTest {
 
   @Test
   void targetOnTheSameFilesystemIsRefusedWithoutAReason() {
-    assertThatThrownBy(() -> new BackupService(repo, CLOCK, "test").run(new BackupRequest(List.of(src), List.of(),
-        List.of(), null, List.of(), Optional.empty(), false, Optional.empty()), BackupProgress.NONE))
+    assertThatThrownBy(() -> new BackupService(repo, CLOCK, "test").run(new BackupRequest(
+        List.of(new BackupRequest.Source(src, List.of(), List.of())), null, List.of(), Optional.empty(), false, Optional.empty()), BackupProgress.NONE))
         .isInstanceOf(KhoException.class).hasMessageContaining("same filesystem");
   }
 }
