@@ -6,6 +6,8 @@ import java.util.Map;
 import org.kho.catalogue.InvalidConfigException;
 import org.kho.core.KhoException;
 import org.kho.core.UsageException;
+import org.kho.repository.RepositoryException;
+import org.kho.storage.StorageFullException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IExitCodeExceptionMapper;
@@ -17,6 +19,12 @@ final class ExitCodes implements IExitCodeExceptionMapper, IExecutionExceptionHa
   static final int FAILED = 1;
   static final int USAGE = 2;
   static final int CONFIG_INVALID = 3;
+  static final int INCOMPLETE = 4;
+  static final int NO_REPOSITORY = 10;
+  static final int WRONG_KEY = 11;
+  static final int LOCKED = 12;
+  static final int TARGET_FULL = 13;
+  static final int DAMAGED = 14;
   static final int INTERNAL = 70;
   static final int INTERRUPTED = 130;
 
@@ -27,6 +35,12 @@ final class ExitCodes implements IExitCodeExceptionMapper, IExecutionExceptionHa
     codes.put(Integer.toString(FAILED), "the action ran and failed (see the message)");
     codes.put(Integer.toString(USAGE), "wrong options or arguments");
     codes.put(Integer.toString(CONFIG_INVALID), "the config directory has errors");
+    codes.put(Integer.toString(INCOMPLETE), "the backup was saved, but some files could not be read (listed)");
+    codes.put(Integer.toString(NO_REPOSITORY), "no repository where one was expected");
+    codes.put(Integer.toString(WRONG_KEY), "wrong password or key");
+    codes.put(Integer.toString(LOCKED), "the repository is locked by another run");
+    codes.put(Integer.toString(TARGET_FULL), "the target is full");
+    codes.put(Integer.toString(DAMAGED), "damaged or missing data was found (listed with what it affects)");
     codes.put(Integer.toString(INTERNAL), "a bug in Kho: please report it with the output of -vv");
     codes.put(Integer.toString(INTERRUPTED), "interrupted (Ctrl-C)");
     return codes;
@@ -37,6 +51,11 @@ final class ExitCodes implements IExitCodeExceptionMapper, IExecutionExceptionHa
     return switch (t) {
       case InvalidConfigException e -> CONFIG_INVALID;
       case UsageException e -> USAGE;
+      case RepositoryException.NotFound e -> NO_REPOSITORY;
+      case RepositoryException.WrongKey e -> WRONG_KEY;
+      case RepositoryException.Locked e -> LOCKED;
+      case RepositoryException.Damaged e -> DAMAGED;
+      case StorageFullException e -> TARGET_FULL;
       case CommandLine.ParameterException e -> USAGE;
       case KhoException e -> FAILED;
       case java.io.UncheckedIOException e -> FAILED;
