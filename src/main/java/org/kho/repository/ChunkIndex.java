@@ -15,7 +15,7 @@ import java.util.function.IntConsumer;
  * <p>Each blob has an entry number, from 0 in the order added, that stays valid for the life of
  * the index. Entries live in pages of primitive arrays, four longs of id and four ints of place
  * each (48 bytes), with no object per entry; an open-addressing table of entry numbers (linear
- * probing, a power-of-two capacity, at most 70% full) finds them. That is 55 to 60 bytes per
+ * probing, a power-of-two capacity, at most 70% full) finds them. That is 54 to 60 bytes per
  * blob for a large index, within the 64 of DESIGN §4. The table slot is taken from the first
  * bytes of the id, which must therefore be uniformly distributed: ids are MAC outputs.
  *

@@ -20,10 +20,11 @@ import java.util.Objects;
  * are spread over the top 48 bits of the hash, each of which depends on the last 17 to 64 bytes.
  *
  * <p>The gear table is keyed: entry {@code 4k + j} is the {@code j}-th big-endian long of
- * SHA-256(seed || k), k a 4-byte big-endian counter from 0 to 63. With a secret per-repository
- * seed, chunk boundaries differ from one repository to the next, which makes it harder for someone
- * who sees only the sizes of stored blobs to recognise known files. Change none of this without changing FORMAT.md: the same bytes must give the
- * same chunks for as long as the repository lives, or deduplication stops.
+ * SHA-256(seed || k), k a 4-byte big-endian counter from 0 to 63. With a secret seed per
+ * repository, chunk boundaries differ from one repository to the next, which makes it harder for
+ * someone who sees only the sizes of stored blobs to recognise known files. Change none of this
+ * without changing FORMAT.md: the same bytes must give the same chunks for as long as the
+ * repository lives, or deduplication stops.
  *
  * <p>Immutable and safe for concurrent use.
  */
@@ -72,24 +73,34 @@ public final class Chunker {
 
   /**
    * Splits everything {@code in} gives into chunks and hands each to {@code sink}, in order. An
-   * empty stream gives no chunk; one shorter than {@code min} gives one. Reads in large blocks
+   * empty stream gives no chunk; one no longer than {@code min} gives one. Reads in large blocks
    * into a buffer that grows to at most {@code 2 × max}; does not close {@code in}.
    *
    * @throws IOException from the stream or the sink, which ends the split
    */
   public void split(InputStream in, ChunkSink sink) throws IOException {
     Window window = new Window(in, Math.min(FIRST_BUFFER, 2 * params.max()), 2 * params.max());
-    while (window.fill(params.max())) {
-      int len = cut(window.buf, window.pos, window.limit - window.pos);
+    for (int len; (len = nextChunk(window)) > 0; window.pos += len) {
       sink.accept(window.buf, window.pos, len);
-      window.pos += len;
+    }
+  }
+
+  /** The length of the next chunk in the window, reading more while it may go on; 0 at the end. */
+  private int nextChunk(Window window) throws IOException {
+    while (true) {
+      int available = window.limit - window.pos;
+      int len = cut(window.buf, window.pos, available);
+      if (len < available || available >= params.max() || !window.refill()) {
+        return len;
+      }
     }
   }
 
   /**
-   * The length of the chunk that starts at {@code buf[off]}. Only the first {@code max} bytes of
-   * {@code buf[off, off + len)} are looked at; if {@code len} is below {@code max}, those bytes
-   * must be all that is left of the data, since the chunk may then end at {@code off + len}.
+   * The length of the chunk that starts at {@code buf[off]}, looking at no more than the first
+   * {@code max} bytes of {@code buf[off, off + len)}. The answer is final if it is below {@code
+   * len} or if {@code len >= max}. If it equals a {@code len} below {@code max}, the chunk ends
+   * there only if the data does: when more follows, call again with more.
    *
    * @return a length in {@code [1, min(len, max)]}, and at least {@code min} unless {@code len} is
    *     smaller; 0 only when {@code len} is 0
@@ -169,37 +180,37 @@ public final class Chunker {
     }
 
     /**
-     * Reads until at least {@code want} bytes (at most half the capacity) are buffered or the
-     * stream ends.
+     * Moves the unread bytes to the front (into a larger buffer if they fill more than half of
+     * it, up to the capacity) and reads until the buffer is full or the stream ends. Called when
+     * fewer than {@code capacity / 2} bytes are unread, so at capacity each call reads more bytes
+     * than it moves.
      *
-     * @return whether any byte is left to chunk
+     * @return {@code false}, with nothing done, if the stream had already ended
      */
-    boolean fill(int want) throws IOException {
-      while (limit - pos < want && !ended) {
-        if (limit == buf.length) {
-          makeRoom();
-        }
+    boolean refill() throws IOException {
+      if (ended) {
+        return false;
+      }
+      makeRoom();
+      while (limit < buf.length) {
         int n = in.read(buf, limit, buf.length - limit);
         if (n < 0) {
           ended = true;
-        } else {
-          limit += n;
+          break;
         }
+        limit += n;
       }
-      return limit > pos;
+      return true;
     }
 
-    /**
-     * Moves the unread bytes to the front, into a buffer twice as large until the capacity is
-     * reached. At capacity this runs only when fewer than {@code capacity / 2} bytes are unread,
-     * so each move makes room for more new bytes than it copies.
-     */
     private void makeRoom() {
-      byte[] to = buf.length < capacity ? new byte[Math.min(capacity, 2 * buf.length)] : buf;
-      System.arraycopy(buf, pos, to, 0, limit - pos);
-      limit -= pos;
-      pos = 0;
+      int unread = limit - pos;
+      boolean grow = unread > buf.length / 2 && buf.length < capacity;
+      byte[] to = grow ? new byte[Math.min(capacity, 2 * buf.length)] : buf;
+      System.arraycopy(buf, pos, to, 0, unread);
       buf = to;
+      pos = 0;
+      limit = unread;
     }
   }
 }

@@ -6,7 +6,7 @@ package org.kho.repository;
  * points above it (FastCDC's normalised chunking), so most chunks land near {@code avg}.
  *
  * <p>With {@code min = avg / 2}, as in {@link #DEFAULT}, the mean chunk on random data comes out
- * about a fifth above {@code avg}, because no cut is made in the first {@code min} bytes.
+ * 15 to 20% above {@code avg}, because no cut is made in the first {@code min} bytes.
  *
  * @param min the shortest chunk, at least {@value #SMALLEST_MIN} bytes
  * @param avg the size the cut-point masks are derived from: a power of two, above {@code min}

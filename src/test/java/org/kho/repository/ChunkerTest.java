@@ -1,0 +1,250 @@
+package org.kho.repository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class ChunkerTest {
+  /** Small sizes, so that a few MiB give hundreds of chunks. */
+  private static final ChunkerParams SMALL = new ChunkerParams(2 << 10, 8 << 10, 64 << 10);
+  private static final Chunker CHUNKER = new Chunker(seed(1), SMALL);
+
+  @Test
+  void theSameSeedGivesTheSameChunks() throws IOException {
+    byte[] data = random(4 << 20, 7);
+
+    assertThat(lengths(new Chunker(seed(1), SMALL), data)).isEqualTo(lengths(CHUNKER, data));
+  }
+
+  @Test
+  void differentSeedsGiveDifferentBoundaries() throws IOException {
+    byte[] data = random(4 << 20, 7);
+
+    Set<Long> ends = ends(lengths(CHUNKER, data));
+    Set<Long> otherEnds = ends(lengths(new Chunker(seed(2), SMALL), data));
+    otherEnds.retainAll(ends);
+
+    assertThat(otherEnds).as("boundaries shared by two seeds").hasSizeLessThan(ends.size() / 10);
+  }
+
+  @Test
+  void everyChunkButTheLastIsBetweenMinAndMax() throws IOException {
+    byte[] zeros = new byte[1 << 20];
+    byte[] repeating = new byte[1 << 20];
+    for (int i = 0; i < repeating.length; i++) {
+      repeating[i] = (byte) (i % 251);
+    }
+    for (byte[] data : List.of(random(4 << 20, 3), zeros, repeating)) {
+      List<Integer> lengths = lengths(CHUNKER, data);
+
+      assertThat(lengths.subList(0, lengths.size() - 1)).allSatisfy(length ->
+          assertThat(length).isBetween(SMALL.min(), SMALL.max()));
+      assertThat(lengths.getLast()).isBetween(1, SMALL.max());
+    }
+  }
+
+  @Test
+  void theChunksJoinUpToTheInput() throws IOException {
+    byte[] data = random(3 << 20, 11);
+
+    ByteArrayOutputStream joined = new ByteArrayOutputStream();
+    CHUNKER.split(new ByteArrayInputStream(data), joined::write);
+
+    assertThat(joined.toByteArray()).isEqualTo(data);
+  }
+
+  @Test
+  void theDefaultChunkOfRandomDataIsNearOneMebibyte() throws IOException {
+    Chunker chunker = new Chunker(seed(1), ChunkerParams.DEFAULT);
+    List<Integer> lengths = lengths(chunker, random(64 << 20, 5));
+
+    double mean = lengths.stream().mapToInt(Integer::intValue).average().orElseThrow();
+    System.out.printf("default params: %d chunks of 64 MiB, mean %.0f bytes (%.2f x avg)%n",
+        lengths.size(), mean, mean / ChunkerParams.DEFAULT.avg());
+    assertThat(mean / ChunkerParams.DEFAULT.avg()).isBetween(0.75, 1.25);
+  }
+
+  @Test
+  void theMeanSmallChunkIsNearTheAverage() throws IOException {
+    List<Integer> lengths = lengths(CHUNKER, random(16 << 20, 5));
+
+    double mean = lengths.stream().mapToInt(Integer::intValue).average().orElseThrow();
+    assertThat(mean / SMALL.avg()).isBetween(0.75, 1.25);
+  }
+
+  @Test
+  void anInsertionChangesOnlyTheChunksAroundIt() throws IOException {
+    byte[] data = random(8 << 20, 13);
+    byte[] inserted = random(100, 17);
+    int at = data.length / 2 + 12345;
+    byte[] edited = new byte[data.length + inserted.length];
+    System.arraycopy(data, 0, edited, 0, at);
+    System.arraycopy(inserted, 0, edited, at, inserted.length);
+    System.arraycopy(data, at, edited, at + inserted.length, data.length - at);
+
+    Set<String> before = new HashSet<>(contents(CHUNKER, data));
+    List<String> after = contents(CHUNKER, edited);
+
+    assertThat(before).hasSizeGreaterThan(500);
+    assertThat(after.stream().filter(chunk -> !before.contains(chunk)).count())
+        .as("new chunks after inserting 100 bytes").isBetween(1L, 3L);
+  }
+
+  @Test
+  void shortReadsGiveTheSameChunksAsOneArray() throws IOException {
+    byte[] data = random(4 << 20, 19);
+
+    List<String> chunks = new ArrayList<>();
+    CHUNKER.split(new ShortReads(data), (buf, off, len) -> chunks.add(hex(buf, off, len)));
+
+    assertThat(chunks).isEqualTo(contents(CHUNKER, data));
+  }
+
+  @Test
+  void splitAndCutAgree() throws IOException {
+    byte[] data = random(2 << 20, 23);
+
+    List<Integer> cuts = new ArrayList<>();
+    for (int off = 0; off < data.length; ) {
+      int len = CHUNKER.cut(data, off, data.length - off);
+      cuts.add(len);
+      off += len;
+    }
+
+    assertThat(cuts).isEqualTo(lengths(CHUNKER, data));
+  }
+
+  @Test
+  void emptyInputGivesNoChunk() throws IOException {
+    assertThat(lengths(CHUNKER, new byte[0])).isEmpty();
+    assertThat(CHUNKER.cut(new byte[0], 0, 0)).isZero();
+  }
+
+  @Test
+  void inputsUpToMinAreOneChunk() throws IOException {
+    for (int size : new int[] {1, 100, SMALL.min()}) {
+      assertThat(lengths(CHUNKER, random(size, size))).containsExactly(size);
+    }
+  }
+
+  @Test
+  void aDefaultChunkerSplitsATinyFileWithoutAGrownBuffer() throws IOException {
+    List<Integer> lengths = new ArrayList<>();
+    new Chunker(seed(1), ChunkerParams.DEFAULT)
+        .split(new ShortReads(random(1000, 1)), (buf, off, len) -> {
+          assertThat(buf.length).isLessThan(ChunkerParams.DEFAULT.min());
+          lengths.add(len);
+        });
+
+    assertThat(lengths).containsExactly(1000);
+  }
+
+  @Test
+  void paramsRejectSizesOutOfOrderOrRange() {
+    assertThatThrownBy(() -> new ChunkerParams(1 << 10, 3 << 10, 16 << 10))
+        .hasMessageContaining("power of two");
+    assertThatThrownBy(() -> new ChunkerParams(8 << 10, 8 << 10, 16 << 10))
+        .hasMessageContaining("min < avg < max");
+    assertThatThrownBy(() -> new ChunkerParams(1 << 10, 8 << 10, 8 << 10))
+        .hasMessageContaining("min < avg < max");
+    assertThatThrownBy(() -> new ChunkerParams(16, 64, 1024)).hasMessageContaining("[64, ");
+    assertThatThrownBy(() -> new ChunkerParams(1 << 20, 1 << 27, 1 << 29))
+        .hasMessageContaining("[64, ");
+  }
+
+  @Test
+  void aSeedMustBeThirtyTwoBytes() {
+    assertThatThrownBy(() -> new Chunker(new byte[16], SMALL)).hasMessageContaining("32 bytes");
+  }
+
+  @Test
+  void spreadMasksHaveTheRequestedBitsInTheTopOfTheHash() {
+    for (int bits : new int[] {4, 18, 22, 32}) {
+      long mask = Chunker.spreadMask(bits);
+
+      assertThat(Long.bitCount(mask)).isEqualTo(bits);
+      assertThat(Long.numberOfTrailingZeros(mask)).isGreaterThanOrEqualTo(16);
+      assertThat(mask).isNegative();
+    }
+  }
+
+  private static List<Integer> lengths(Chunker chunker, byte[] data) throws IOException {
+    List<Integer> lengths = new ArrayList<>();
+    chunker.split(new ByteArrayInputStream(data), (buf, off, len) -> lengths.add(len));
+    return lengths;
+  }
+
+  /** Each chunk's bytes in hex; equal chunks give equal strings. */
+  private static List<String> contents(Chunker chunker, byte[] data) throws IOException {
+    List<String> chunks = new ArrayList<>();
+    chunker.split(new ByteArrayInputStream(data),
+        (buf, off, len) -> chunks.add(hex(buf, off, len)));
+    return chunks;
+  }
+
+  private static String hex(byte[] buf, int off, int len) {
+    return HexFormat.of().formatHex(buf, off, off + len);
+  }
+
+  private static Set<Long> ends(List<Integer> lengths) {
+    Set<Long> ends = new HashSet<>();
+    long end = 0;
+    for (int length : lengths) {
+      end += length;
+      ends.add(end);
+    }
+    return ends;
+  }
+
+  private static byte[] seed(int n) {
+    byte[] seed = new byte[Chunker.SEED_BYTES];
+    Arrays.fill(seed, (byte) n);
+    return seed;
+  }
+
+  private static byte[] random(int size, long seed) {
+    byte[] data = new byte[size];
+    new SplittableRandom(seed).nextBytes(data);
+    return data;
+  }
+
+  /** Gives at most a few hundred bytes per read, and fails a one-byte {@code read()}. */
+  private static final class ShortReads extends InputStream {
+    private final SplittableRandom random = new SplittableRandom(29);
+    private final byte[] data;
+    private int pos;
+
+    ShortReads(byte[] data) {
+      this.data = data;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      if (pos == data.length) {
+        return -1;
+      }
+      int n = Math.min(Math.min(len, data.length - pos), 1 + random.nextInt(700));
+      System.arraycopy(data, pos, b, off, n);
+      pos += n;
+      return n;
+    }
+
+    @Override
+    public int read() {
+      throw new UncheckedIOException(new IOException("the chunker must not read byte by byte"));
+    }
+  }
+}
