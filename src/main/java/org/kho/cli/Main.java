@@ -12,6 +12,8 @@ import picocli.CommandLine.Mixin;
         + "onto separate storage; proves with restore drills that they restore; archives logs by month; "
         + "wipes disks for disposal; and writes the evidence auditors ask for.", ""},
     subcommands = {InitCommand.class, CatalogueCommand.class, PlanCommand.class, QuickstartCommand.class,
+        RepoCommand.class, BackupCommand.class, SnapshotsCommand.class, RestoreCommand.class, CheckCommand.class,
+        KeyCommand.class, UnlockCommand.class,
         AutoComplete.GenerateCompletion.class},
     footer = {"", "Start with: kho init DIR, then kho catalogue check --config DIR and kho plan --config DIR --days 30.",
         "Each command has --help."})

@@ -47,7 +47,7 @@ final class SnapshotsCommand implements Callable<Integer> {
               Long.toString(snap.summary().files()), Units.bytes(snap.summary().bytes()),
               snap.signer() == null ? "no" : "yes", String.join(" ", snap.paths()) + (snap.complete() ? "" : "  (incomplete)"));
         }
-        table.print(out);
+        table.print(out, "");
         out.println(all.size() + " snapshot" + (all.size() == 1 ? "" : "s"));
       }
       damaged.forEach(d -> spec.commandLine().getErr().println("kho: " + d));

@@ -1,0 +1,68 @@
+package org.kho.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.kho.repository.Repository;
+import org.kho.restore.RestoreRequest;
+import org.kho.restore.RestoreResult;
+import org.kho.restore.RestoreService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code kho restore}. */
+@Command(name = "restore", mixinStandardHelpOptions = true,
+    description = {"Restore a snapshot, or chosen paths of it, into an empty folder.",
+        "Files land under their original absolute paths inside the target (TARGET/srv/data/...), with modes, "
+            + "times, links and (as root) owners. Damaged data is never written as good: such files are left out and listed."})
+final class RestoreCommand implements Callable<Integer> {
+  private final Clock clock;
+  @Mixin
+  private RepoOptions repo;
+  @Parameters(index = "0", paramLabel = "SNAPSHOT", description = "'latest' or a snapshot id (at least 4 hex digits).")
+  private String snapshot;
+  @Option(names = {"-t", "--target"}, required = true, paramLabel = "DIR", description = "An empty or new folder to restore into.")
+  private Path target;
+  @Option(names = {"-i", "--include"}, paramLabel = "PATH", description = "Restore only this path of the snapshot "
+      + "(as backed up, e.g. /srv/data/reports). Repeatable.")
+  private List<String> includes = new ArrayList<>();
+  @Option(names = "--verify", description = "Read back every restored file and check it against the snapshot's chunk ids.")
+  private boolean verify;
+  @Option(names = "--json", description = "Print the result as JSON.")
+  private boolean json;
+  @Spec
+  private picocli.CommandLine.Model.CommandSpec spec;
+
+  RestoreCommand(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public Integer call() {
+    long start = System.nanoTime();
+    RestoreResult result;
+    try (Repository r = repo.open(clock); ProgressBar bar = new ProgressBar("restore", !json)) {
+      result = new RestoreService(r).run(new RestoreRequest(snapshot, target, includes, verify), bar);
+    }
+    double secs = (System.nanoTime() - start) / 1e9;
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(Json.write(result));
+    } else {
+      out.printf("restored snapshot %s into %s: %d files, %d folders, %s in %s (%s)%s%n", result.snapshot().shortId(),
+          target, result.files(), result.dirs(), Units.bytes(result.bytes()), Units.duration(secs),
+          Units.rate(result.bytes(), secs), verify ? "; " + result.verified() + " files verified" : "");
+      if (!result.ok()) {
+        out.printf("FAILED for %d file%s:%n", result.failures().size(), result.failures().size() == 1 ? "" : "s");
+        result.failures().forEach(f -> out.println("  " + f.path() + ": " + f.what()));
+      }
+    }
+    return result.ok() ? ExitCodes.OK : ExitCodes.DAMAGED;
+  }
+}
