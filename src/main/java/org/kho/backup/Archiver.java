@@ -33,7 +33,7 @@ import org.kho.repository.Tree;
  */
 final class Archiver {
   /** Bytes of chunks handed to workers and not yet stored: bounds memory. */
-  private static final int IN_FLIGHT_BYTES = 64 << 20;
+  private static final int IN_FLIGHT_BYTES = 32 << 20;
   private final Repository repo;
   private final BlobWriter writer;
   private final Chunker chunker;
@@ -116,7 +116,14 @@ final class Archiver {
     (old == null ? newFiles : changedFiles).increment();
     List<CompletableFuture<String>> chunks = new ArrayList<>();
     try (InputStream in = Files.newInputStream(file)) {
-      chunker.split(in, (buf, off, len) -> chunks.add(store(Arrays.copyOfRange(buf, off, off + len))));
+      if (stat.size() <= chunker.params().min()) {
+        byte[] all = in.readAllBytes();
+        if (all.length > 0) {
+          chunks.add(store(all));
+        }
+      } else {
+        chunker.split(in, (buf, off, len) -> chunks.add(store(Arrays.copyOfRange(buf, off, off + len))));
+      }
     } catch (NoSuchFileException e) {
       return skipped(file, "vanished before it could be read");
     } catch (AccessDeniedException e) {

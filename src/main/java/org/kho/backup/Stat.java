@@ -21,8 +21,24 @@ record Stat(Node.Type type, int mode, int uid, int gid, String user, String grou
   private static final int S_IFLNK = 0120000;
   private static final int S_IFIFO = 0010000;
 
+  private static final String ATTRIBUTES = "unix:mode,ino,dev,nlink,uid,gid,ctime,size,lastModifiedTime";
+  /** User and group names by number: the platform looks them up anew for every file otherwise. */
+  private static final Map<Integer, String> USERS = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<Integer, String> GROUPS = new java.util.concurrent.ConcurrentHashMap<>();
+
   static Stat of(Path p) throws IOException {
-    Map<String, Object> a = Files.readAttributes(p, "unix:*", LinkOption.NOFOLLOW_LINKS);
+    Map<String, Object> a = Files.readAttributes(p, ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+    int uid = (Integer) a.get("uid");
+    int gid = (Integer) a.get("gid");
+    String user = USERS.get(uid);
+    String group = GROUPS.get(gid);
+    if (user == null || group == null) {
+      Map<String, Object> names = Files.readAttributes(p, "unix:owner,group", LinkOption.NOFOLLOW_LINKS);
+      user = ((UserPrincipal) names.get("owner")).getName();
+      group = ((GroupPrincipal) names.get("group")).getName();
+      USERS.putIfAbsent(uid, user);
+      GROUPS.putIfAbsent(gid, group);
+    }
     int mode = (Integer) a.get("mode");
     Node.Type type = switch (mode & S_IFMT) {
       case S_IFDIR -> Node.Type.DIR;
@@ -31,8 +47,7 @@ record Stat(Node.Type type, int mode, int uid, int gid, String user, String grou
       case S_IFIFO -> Node.Type.FIFO;
       default -> Node.Type.OTHER;
     };
-    return new Stat(type, mode & 07777, (Integer) a.get("uid"), (Integer) a.get("gid"),
-        ((UserPrincipal) a.get("owner")).getName(), ((GroupPrincipal) a.get("group")).getName(),
+    return new Stat(type, mode & 07777, uid, gid, user, group,
         ((FileTime) a.get("lastModifiedTime")).toInstant(), ((FileTime) a.get("ctime")).toInstant(),
         (Long) a.get("ino"), (Long) a.get("dev"), (Integer) a.get("nlink"), (Long) a.get("size"));
   }

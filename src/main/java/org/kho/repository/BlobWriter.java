@@ -24,7 +24,7 @@ import org.kho.storage.Storage;
  */
 public final class BlobWriter {
   /** Packs finished but not yet stored; bounds memory to about this many × 16 MiB. */
-  private static final int PACKS_IN_FLIGHT = 3;
+  private static final int PACKS_IN_FLIGHT = 2;
   private final Storage storage;
   private final MasterKey master;
   private final MasterIndex index;
@@ -73,9 +73,8 @@ public final class BlobWriter {
     bytesStored.add(stored.length + org.kho.crypto.Aead.OVERHEAD);
     if (pack.isFull()) {
       upload(pack);
-    } else {
-      idle.addFirst(pack);
     }
+    idle.addFirst(pack);
     return id;
   }
 
@@ -98,6 +97,7 @@ public final class BlobWriter {
         upload(pack);
       }
     }
+    // the builders' buffers are dropped with the deque's entries
     uploader.shutdown();
     try {
       while (!uploader.awaitTermination(1, TimeUnit.MINUTES)) {

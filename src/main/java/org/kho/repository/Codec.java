@@ -1,25 +1,37 @@
 package org.kho.repository;
 
 import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdCompressCtx;
+import com.github.luben.zstd.ZstdDecompressCtx;
+import com.github.luben.zstd.ZstdException;
 import java.util.Arrays;
 
 /**
  * The first plaintext byte of every blob says how the rest is stored: {@code 0} raw, {@code 1}
  * zstd. Compression is kept only when it saves at least 1/32 of the size, so incompressible data
- * (scans, archives, media) costs one fast failed attempt and is stored raw.
+ * (scans, archives, media) costs one fast failed attempt and is stored raw. Each thread keeps its
+ * own zstd contexts: making one per call costs more than compressing a small file.
  */
 final class Codec {
   static final byte RAW = 0;
   static final byte ZSTD = 1;
   static final int LEVEL = 3;
+  private static final ThreadLocal<ZstdCompressCtx> COMPRESS =
+      ThreadLocal.withInitial(() -> new ZstdCompressCtx().setLevel(LEVEL));
+  private static final ThreadLocal<ZstdDecompressCtx> DECOMPRESS = ThreadLocal.withInitial(ZstdDecompressCtx::new);
 
   private Codec() {}
 
   /** The codec byte followed by the stored form of {@code data[off, off+len)}. */
   static byte[] encode(byte[] data, int off, int len) {
     byte[] out = new byte[1 + (int) Zstd.compressBound(len)];
-    long n = Zstd.compressByteArray(out, 1, out.length - 1, data, off, len, LEVEL);
-    if (!Zstd.isError(n) && n < len - (len >> 5)) {
+    long n;
+    try {
+      n = COMPRESS.get().compressByteArray(out, 1, out.length - 1, data, off, len);
+    } catch (ZstdException e) {
+      n = -1;
+    }
+    if (n > 0 && n < len - (len >> 5)) {
       out[0] = ZSTD;
       return Arrays.copyOf(out, 1 + (int) n);
     }
@@ -43,8 +55,13 @@ final class Codec {
       }
       case ZSTD -> {
         byte[] out = new byte[rawLength];
-        long n = Zstd.decompressByteArray(out, 0, rawLength, stored, 1, stored.length - 1);
-        if (Zstd.isError(n) || n != rawLength) {
+        long n;
+        try {
+          n = DECOMPRESS.get().decompressByteArray(out, 0, rawLength, stored, 1, stored.length - 1);
+        } catch (ZstdException e) {
+          n = -1;
+        }
+        if (n != rawLength) {
           throw new DecodeException("zstd blob does not decompress to " + rawLength + " bytes");
         }
         yield out;

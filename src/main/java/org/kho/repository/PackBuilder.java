@@ -23,15 +23,25 @@ final class PackBuilder {
   static final byte[] HEADER_AAD = "kho pack header v1".getBytes(StandardCharsets.US_ASCII);
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  private final MasterKey master;
   private final byte[] salt = new byte[SALT_BYTES];
-  private final Aead key;
+  private Aead key;
   private final List<PackEntry> entries = new ArrayList<>();
-  private byte[] buf = new byte[1 << 20];
+  /** Sized once for a full pack plus the largest blob, and reused for the next pack. */
+  private byte[] buf = new byte[TARGET_BYTES + (9 << 20)];
   private int size;
 
   PackBuilder(MasterKey master) {
+    this.master = master;
+    reset();
+  }
+
+  /** Starts a new pack in the same buffer, with a fresh salt and so a fresh key. */
+  private void reset() {
     RANDOM.nextBytes(salt);
-    this.key = master.packKey(salt);
+    key = master.packKey(salt);
+    entries.clear();
+    size = 0;
   }
 
   /** Seals {@code stored} (codec byte + payload) as blob {@code id}. */
@@ -57,6 +67,7 @@ final class PackBuilder {
   /** The finished pack: its bytes, its name (SHA-256 of them), its salt and entries. */
   record Finished(String name, byte[] bytes, byte[] salt, List<PackEntry> entries) {}
 
+  /** Closes the pack and returns it; the builder then starts the next one. */
   Finished finish() {
     ByteBuffer header = ByteBuffer.allocate(4 + entries.size() * PackEntry.BYTES).order(ByteOrder.LITTLE_ENDIAN);
     header.putInt(entries.size());
@@ -69,7 +80,9 @@ final class PackBuilder {
     trailer.put(salt).putInt(sealedHeader.length).put(MAGIC);
     size += TRAILER_BYTES;
     byte[] bytes = Arrays.copyOf(buf, size);
-    return new Finished(Sha256.hex(bytes), bytes, salt.clone(), List.copyOf(entries));
+    Finished done = new Finished(Sha256.hex(bytes), bytes, salt.clone(), List.copyOf(entries));
+    reset();
+    return done;
   }
 
   /** The associated data of a blob: its type and id, so no blob can pass for another. */
