@@ -12,7 +12,7 @@ import picocli.CommandLine.Mixin;
         + "onto separate storage; proves with restore drills that they restore; archives logs by month; "
         + "wipes disks for disposal; and writes the evidence auditors ask for.", ""},
     subcommands = {InitCommand.class, CatalogueCommand.class, PlanCommand.class, QuickstartCommand.class,
-        AutoComplete.GenerateCompletion.class},
+        LsCommand.class, DiffCommand.class, EvidenceCommand.class, AutoComplete.GenerateCompletion.class},
     footer = {"", "Start with: kho init DIR, then kho catalogue check --config DIR and kho plan --config DIR --days 30.",
         "Each command has --help."})
 public final class Main implements Runnable {
