@@ -74,15 +74,7 @@ public final class Repository implements AutoCloseable {
 
   /** Opens an existing repository with any key slot that {@code credential} unlocks. */
   public static Repository open(Storage storage, Credential credential, Options options) {
-    if (!storage.exists(ObjectName.CONFIG)) {
-      throw new RepositoryException.NotFound(storage.describe());
-    }
-    RepositoryConfig config;
-    try {
-      config = Json.MAPPER.readValue(storage.read(ObjectName.CONFIG), RepositoryConfig.class);
-    } catch (IOException e) {
-      throw new RepositoryException.Damaged("the config object of " + storage.describe() + " is unreadable", e);
-    }
+    RepositoryConfig config = RepositoryConfig.read(storage);
     if (config.version() != RepositoryConfig.VERSION) {
       throw new RepositoryException.Damaged("repository format version " + config.version()
           + " is not supported by this Kho (it reads version " + RepositoryConfig.VERSION + ")", null);
@@ -175,6 +167,13 @@ public final class Repository implements AutoCloseable {
       tailLength = tail.length;
     }
     return PackReader.header(master, t, tail, tailLength - PackBuilder.TRAILER_BYTES - headerLength, headerLength, pack.name());
+  }
+
+  /** Every stored pack by name, with its size in bytes, whether an index lists it or not. */
+  public java.util.Map<String, Long> storedPacks() {
+    java.util.Map<String, Long> out = new java.util.HashMap<>();
+    storage.list(ObjectKind.DATA).forEach(i -> out.put(i.name().name(), i.size()));
+    return out;
   }
 
   /** Whether the index knows the blob. */

@@ -8,8 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * SHA-256 (its name), which binds every byte of the sealed record, and repeats the facts an
  * auditor reads without the repository key. Paths are left out: they stay encrypted.
  */
-final class SnapshotStatement {
-  static final String TYPE = "kho.snapshot.v1";
+public final class SnapshotStatement {
+  /** The {@code type} of a snapshot statement. */
+  public static final String TYPE = "kho.snapshot.v1";
 
   private SnapshotStatement() {}
 

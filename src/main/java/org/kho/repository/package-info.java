@@ -5,6 +5,7 @@
  * the project's {@code FORMAT.md}.
  *
  * <p>{@link org.kho.repository.Repository} is the entry point; backup, restore and check use it and
- * never touch storage objects themselves. Imports {@code crypto}, {@code storage} and {@code core}.
+ * never touch storage objects themselves. {@link org.kho.repository.EvidenceStore} is the keyless,
+ * read-only view an auditor's verification needs. Imports {@code crypto}, {@code storage} and {@code core}.
  */
 package org.kho.repository;

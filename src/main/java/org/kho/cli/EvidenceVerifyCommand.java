@@ -1,0 +1,95 @@
+package org.kho.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.kho.crypto.VerifyingKey;
+import org.kho.evidence.EvidenceReport;
+import org.kho.evidence.EvidenceVerifier;
+import org.kho.repository.EvidenceStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code kho evidence verify}. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+    description = {"Verify every signed statement in a repository with only the public key.",
+        "Checks each record's Ed25519 signature and signer, and that each signed snapshot is still there "
+            + "with exactly the bytes that were signed; lists snapshots no record signs. Needs no password. "
+            + "Exits 0 only when every record verifies and every snapshot is signed."})
+final class EvidenceVerifyCommand implements Callable<Integer> {
+  @Option(names = "--repo", paramLabel = "DIR", defaultValue = "${env:KHO_REPOSITORY}",
+      description = "The repository folder. Default: $KHO_REPOSITORY.")
+  private Path repository;
+
+  @Option(names = "--public-key", paramLabel = "FILE", required = true,
+      description = "The agency's public key (signing.pub, PEM).")
+  private Path publicKey;
+
+  @Option(names = "--json", description = "Print the result as JSON.")
+  private boolean json;
+
+  @Spec
+  private picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    VerifyingKey key = VerifyingKey.read(publicKey);
+    EvidenceReport report = new EvidenceVerifier(EvidenceStore.on(OpenRepository.storage(repository))).verify(key);
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(Json.write(view(report)));
+    } else {
+      print(report, out);
+    }
+    return report.ok() ? ExitCodes.OK : ExitCodes.FAILED;
+  }
+
+  private static Map<String, Object> view(EvidenceReport report) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("ok", report.ok());
+    view.put("repository", report.repository());
+    view.put("key", report.key());
+    view.put("verified", report.verified());
+    view.put("failures", report.failures());
+    view.put("unsigned", report.unsigned());
+    return view;
+  }
+
+  private static void print(EvidenceReport report, PrintWriter out) {
+    out.println("Evidence of " + report.repository() + ", checked with key " + report.key());
+    if (!report.verified().isEmpty()) {
+      out.println();
+      out.println("Verified");
+      Table verified = new Table("TIME", "TYPE", "SNAPSHOT", "HOST", "ITEM");
+      report.verified().forEach(v -> verified.row(dash(v.time()), v.type(), dash(v.shortSnapshot()), dash(v.host()),
+          dash(v.item())));
+      verified.print(out, "  ");
+    }
+    if (!report.failures().isEmpty()) {
+      out.println();
+      out.println("Failed");
+      report.failures().forEach(f -> out.println("  evidence/" + f.record().substring(0, 8) + ": "
+          + f.problem().label() + " — " + f.detail()));
+    }
+    if (!report.unsigned().isEmpty()) {
+      out.println();
+      out.println("Unsigned snapshots");
+      report.unsigned().forEach(s -> out.println("  " + s.substring(0, 8) + "  no record signed by this key names it"));
+    }
+    out.println();
+    out.println(summary(report));
+  }
+
+  private static String summary(EvidenceReport report) {
+    String counts = report.verified().size() + " verified, " + report.failures().size() + " failed, "
+        + ProblemsView.count(report.unsigned().size(), "unsigned snapshot");
+    return (report.ok() ? "OK: " : "NOT OK: ") + counts;
+  }
+
+  private static String dash(String value) {
+    return value == null ? "-" : value;
+  }
+}

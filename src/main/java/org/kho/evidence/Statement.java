@@ -1,0 +1,43 @@
+package org.kho.evidence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Optional;
+import org.kho.repository.SnapshotStatement;
+
+/**
+ * The facts of a signed statement that verification reads: every statement has a type; a snapshot
+ * statement also names its repository and snapshot object. Fields a statement lacks are null.
+ */
+record Statement(String type, String repository, String snapshot, String time, String host, String item) {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /** The statement in {@code json}, or empty when it is not a JSON object with a textual type. */
+  static Optional<Statement> parse(String json) {
+    JsonNode n;
+    try {
+      n = MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      return Optional.empty();
+    }
+    if (n == null || !n.isObject() || !n.path("type").isTextual()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Statement(text(n, "type"), text(n, "repository"), text(n, "snapshot"), text(n, "time"),
+        text(n, "host"), text(n, "item")));
+  }
+
+  /** Whether it attests a snapshot, and so must name an intact snapshot object. */
+  boolean aboutSnapshot() {
+    return SnapshotStatement.TYPE.equals(type);
+  }
+
+  EvidenceReport.Verified verified(String record) {
+    return new EvidenceReport.Verified(record, type, time, host, item, snapshot);
+  }
+
+  private static String text(JsonNode n, String field) {
+    return n.path(field).isTextual() ? n.get(field).textValue() : null;
+  }
+}
