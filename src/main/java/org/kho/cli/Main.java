@@ -47,7 +47,16 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(commandLine(Clock.systemDefaultZone()).execute(args));
+    int code;
+    try {
+      code = commandLine(Clock.systemDefaultZone()).execute(args);
+    } catch (OutOfMemoryError e) {
+      System.err.println("kho: out of memory (the Java heap limit is " + Runtime.getRuntime().maxMemory() / (1 << 20)
+          + " MiB); nothing half-written is committed");
+      System.err.println("  run again with a larger heap, e.g. KHO_HEAP=1g (the index takes about 55 bytes per stored chunk)");
+      code = ExitCodes.FAILED;
+    }
+    System.exit(code);
   }
 
   /** Gives commands that need it the clock, so that tests can fix the time. */

@@ -67,13 +67,13 @@ public final class BlobWriter {
     if (pack == null) {
       pack = new PackBuilder(master);
     }
+    if (pack.wouldOverflow(stored.length)) {
+      upload(pack);
+    }
     pack.add(type, id, stored, len);
     blobsAdded.increment();
     bytesAdded.add(len);
     bytesStored.add(stored.length + org.kho.crypto.Aead.OVERHEAD);
-    if (pack.isFull()) {
-      upload(pack);
-    }
     idle.addFirst(pack);
     return id;
   }

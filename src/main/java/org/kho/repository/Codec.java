@@ -15,7 +15,7 @@ import java.util.Arrays;
 final class Codec {
   static final byte RAW = 0;
   static final byte ZSTD = 1;
-  static final int LEVEL = 3;
+  static final int LEVEL = 1;
   private static final ThreadLocal<ZstdCompressCtx> COMPRESS =
       ThreadLocal.withInitial(() -> new ZstdCompressCtx().setLevel(LEVEL));
   private static final ThreadLocal<ZstdDecompressCtx> DECOMPRESS = ThreadLocal.withInitial(ZstdDecompressCtx::new);

@@ -15,7 +15,7 @@ import org.kho.crypto.Sha256;
  * trailer (see FORMAT.md). Not thread-safe: each writer thread fills its own.
  */
 final class PackBuilder {
-  /** A pack is closed once it holds this much. */
+  /** A pack is closed before a blob would take it past this size (a lone larger blob gets its own pack). */
   static final int TARGET_BYTES = 16 << 20;
   static final byte[] MAGIC = "KHOPACK1".getBytes(StandardCharsets.US_ASCII);
   static final int SALT_BYTES = 16;
@@ -27,8 +27,8 @@ final class PackBuilder {
   private final byte[] salt = new byte[SALT_BYTES];
   private Aead key;
   private final List<PackEntry> entries = new ArrayList<>();
-  /** Sized once for a full pack plus the largest blob, and reused for the next pack. */
-  private byte[] buf = new byte[TARGET_BYTES + (9 << 20)];
+  /** Sized once for a full pack, and reused for the next pack. */
+  private byte[] buf = new byte[TARGET_BYTES];
   private int size;
 
   PackBuilder(MasterKey master) {
@@ -56,8 +56,9 @@ final class PackBuilder {
     return entries.isEmpty();
   }
 
-  boolean isFull() {
-    return size >= TARGET_BYTES;
+  /** Whether adding a blob of {@code stored} bytes would take the pack past its size. */
+  boolean wouldOverflow(int stored) {
+    return !entries.isEmpty() && size + stored + Aead.OVERHEAD > TARGET_BYTES;
   }
 
   int size() {
@@ -95,7 +96,7 @@ final class PackBuilder {
 
   private void ensure(int more) {
     if (size + more > buf.length) {
-      buf = Arrays.copyOf(buf, Math.max(size + more, Math.min(buf.length * 2, TARGET_BYTES + (9 << 20))));
+      buf = Arrays.copyOf(buf, size + more);
     }
   }
 }
