@@ -1,0 +1,206 @@
+#!/usr/bin/env python3
+"""Turns one bench/run work directory into the report: a table (printed and written as .txt)
+and the same figures as .json.
+
+usage: report.py RUN_DIR OUT.txt OUT.json
+RUN_DIR holds meta.tsv, results.tsv (tool step seconds rss_kib exit flush_seconds cpu_seconds),
+sizes.tsv (tool when bytes) and verified.tsv (tool yes|no detail), written by bench/run.
+"""
+import json
+import os
+import sys
+
+TOOLS = ("restic", "borg", "kho")
+STEPS = (  # step, label, target ratio, goal ratio: Kho / the faster of restic and borg
+    ("backup1", "first backup", 0.5, 0.35),
+    ("backup2", "second backup", 0.5, None),
+    ("restore", "restore", 0.7, None),
+    ("check", "check --read-data", 0.7, None),
+)
+SIZE_TARGET = 1.05   # Kho's final repository size / restic's
+MEMORY_TARGET = 2.0  # Kho's peak max RSS over all steps / restic's
+MIB = 1 << 20
+
+
+def rows(path):
+    if not os.path.exists(path):
+        return []
+    with open(path) as f:
+        return [line.rstrip("\n").split("\t") for line in f if line.strip()]
+
+
+def num(s):
+    try:
+        return float(s)
+    except (TypeError, ValueError):
+        return None
+
+
+def verdict(ratio, target, goal=None):
+    if ratio is None:
+        return "n/a"
+    if ratio > target:
+        return "FAIL"
+    if goal is not None and ratio <= goal:
+        return "pass, goal met"
+    return "pass"
+
+
+def fmt(v, spec):
+    return "-" if v is None else format(v, spec)
+
+
+def main():
+    run, out_txt, out_json = sys.argv[1:4]
+    meta = {r[0]: r[1] if len(r) > 1 else "" for r in rows(os.path.join(run, "meta.tsv"))}
+    ran = meta.get("tools", "").split()
+
+    steps = {t: {} for t in ran}
+    for tool, step, secs, rss, rc, flush, cpu in rows(os.path.join(run, "results.tsv")):
+        ok = rc == "0" or (tool == "borg" and rc == "1")
+        steps[tool][step] = {
+            "seconds": num(secs),
+            "max_rss_mib": None if num(rss) is None else round(num(rss) / 1024, 1),
+            "exit": int(rc),
+            "ok": ok,
+            "cpu_seconds": num(cpu),
+            "flush_seconds_after": num(flush),
+        }
+    sizes = {t: {} for t in ran}
+    for tool, when, size in rows(os.path.join(run, "sizes.tsv")):
+        sizes[tool][when] = int(size)
+    verified = {r[0]: {"identical": r[1] == "yes", "detail": r[2] if len(r) > 2 else ""}
+                for r in rows(os.path.join(run, "verified.tsv"))}
+
+    def seconds(tool, step):
+        s = steps.get(tool, {}).get(step)
+        return s["seconds"] if s and s["ok"] else None
+
+    def rss(tool, step):
+        s = steps.get(tool, {}).get(step)
+        return s["max_rss_mib"] if s else None
+
+    peak = {}
+    for t in ran:
+        vals = [s["max_rss_mib"] for s in steps[t].values() if s["max_rss_mib"] is not None]
+        peak[t] = max(vals) if vals else None
+
+    comparison = []
+    for step, label, target, goal in STEPS:
+        refs = [(seconds(t, step), t) for t in ("restic", "borg") if seconds(t, step) is not None]
+        ref_s, ref = min(refs) if refs else (None, None)
+        k = seconds("kho", step)
+        ratio = k / ref_s if k is not None and ref_s else None
+        comparison.append({"metric": step, "label": label, "kho": k, "reference": ref,
+                           "reference_value": ref_s, "ratio": ratio, "target": target,
+                           "goal": goal, "result": verdict(ratio, target, goal)})
+    for metric, label, kv, rv, target in (
+            ("repo_size", "repository size", sizes.get("kho", {}).get("final"),
+             sizes.get("restic", {}).get("final"), SIZE_TARGET),
+            ("peak_memory", "peak memory", peak.get("kho"), peak.get("restic"), MEMORY_TARGET)):
+        ratio = kv / rv if kv is not None and rv else None
+        comparison.append({"metric": metric, "label": label, "kho": kv,
+                           "reference": "restic" if rv is not None else None,
+                           "reference_value": rv, "ratio": ratio, "target": target,
+                           "goal": None, "result": verdict(ratio, target)})
+
+    # ---- text ----
+    L = []
+    cache = meta.get("cache")
+    L.append(f"Kho backup benchmark, {meta.get('date', '?')}")
+    first, second = num(meta.get("dataset_bytes_first")), num(meta.get("dataset_bytes_second"))
+    L.append(f"data:     gen_dataset.py --scale {meta.get('scale_mib')}: "
+             f"{fmt(first and first / MIB, '.1f')} MiB in {meta.get('dataset_files_first', '?')} files; "
+             f"after --mutate {fmt(second and second / MIB, '.1f')} MiB in "
+             f"{meta.get('dataset_files_second', '?')} files")
+    L.append(f"host:     {meta.get('host_cpu', '?')}, {meta.get('host_cores', '?')} cores, "
+             f"{meta.get('host_mem_mib', '?')} MiB RAM, {meta.get('work_fs', '?')}, "
+             f"Linux {meta.get('host_kernel', '?')}")
+    L.append("cache:    " + ("cold (page cache dropped before every timed step)" if cache == "cold"
+                             else "WARM (could not drop the page cache; not root?)"))
+    if meta.get("gnu_time") != "1":
+        L.append("memory:   not measured (no GNU time)")
+    vers = [meta[f"version_{t}"].strip() for t in TOOLS if f"version_{t}" in meta]
+    if "restic_repo_version" in meta:
+        vers.append(f"(restic repository format v{meta['restic_repo_version']})")
+    L.append("versions: " + "; ".join(vers))
+    not_run = [t for t in TOOLS if t not in ran]
+    if not_run:
+        L.append("not run:  " + ", ".join(not_run))
+    L.append("")
+
+    w = 16  # per tool: seconds (7), space, MiB (6), two spaces
+    head1 = f"{'':<19}" + "".join(f"{t:>{w - 2}}  " for t in TOOLS) + f"{'kho/fastest':<19}{'target':<19}result"
+    head2 = f"{'':<19}" + "".join(f"{'s':>7} {'MiB':>6}  " for _ in TOOLS)
+    L += [head1, head2]
+    for c in comparison[:4]:
+        cells = ""
+        for t in TOOLS:
+            s, m = seconds(t, c["metric"]), rss(t, c["metric"])
+            if t not in ran:
+                cells += f"{'-':>7} {'-':>6}  "
+            elif c["metric"] in steps[t] and not steps[t][c["metric"]]["ok"]:
+                cells += f"{'failed':>7} {fmt(m, '.0f'):>6}  "
+            else:
+                cells += f"{fmt(s, '.1f'):>7} {fmt(m, '.0f'):>6}  "
+        ratio = "-" if c["ratio"] is None else f"{c['ratio']:.2f} ({c['reference']})"
+        tgt = f"<= {c['target']}" + (f" (goal {c['goal']})" if c["goal"] else "")
+        L.append(f"{c['label']:<19}{cells}{ratio:<19}{tgt:<19}{c['result']}")
+    L.append("")
+    L.append(f"{'CPU s (user+sys)':<19}" + "".join(f"{t:>10}" for t in TOOLS))
+    for step, label, _, _ in STEPS:
+        cells = "".join(f"{fmt(steps.get(t, {}).get(step, {}).get('cpu_seconds'), '.1f'):>10}" for t in TOOLS)
+        L.append(f"{'  ' + label:<19}{cells}")
+    L.append("")
+    L.append(f"{'':<19}" + "".join(f"{t:>10}" for t in TOOLS) + f"   {'kho/restic':<12}{'target':<10}result")
+    for c, vals, unit in (
+            (comparison[4], {t: sizes.get(t, {}).get("final") for t in TOOLS}, MIB),
+            (comparison[5], peak, 1)):
+        label = "repo size (MiB)" if c["metric"] == "repo_size" else "peak RSS (MiB)"
+        cells = "".join(f"{fmt(None if vals.get(t) is None else vals[t] / unit, '.1f'):>10}" for t in TOOLS)
+        ratio = "-" if c["ratio"] is None else f"{c['ratio']:.2f}"
+        L.append(f"{label:<19}{cells}   {ratio:<12}{'<= ' + str(c['target']):<10}{c['result']}")
+    cells = "".join(f"{fmt(None if sizes.get(t, {}).get('first') is None else sizes[t]['first'] / MIB, '.1f'):>10}"
+                    for t in TOOLS)
+    L.append(f"{'  after 1st backup':<19}{cells}")
+    L.append("")
+    L.append("restore equals the source: " + (", ".join(
+        f"{t} {'yes' if verified[t]['identical'] else 'NO (' + verified[t]['detail'] + ')'}"
+        for t in ran if t in verified) or "-"))
+    failures = [f"{t} {s} (exit {v['exit']})" for t in ran for s, v in steps[t].items() if not v["ok"]]
+    if failures:
+        L.append("failed steps: " + ", ".join(failures))
+    L.append("")
+    L.append("s = wall seconds, MiB = max RSS of the step; kho/fastest = Kho's time over the faster of")
+    L.append("restic and borg for that step. Commands: restic backup / restore latest / check --read-data;")
+    L.append("borg create --compression zstd,3 (repokey-blake2) / extract / check --verify-data.")
+    text = "\n".join(L) + "\n"
+
+    report = {
+        "date": meta.get("date"), "finished": meta.get("finished"),
+        "scale_mib": int(meta.get("scale_mib", 0)), "cache": cache,
+        "max_rss_measured": meta.get("gnu_time") == "1",
+        "host": {"cpu": meta.get("host_cpu"), "cores": int(meta.get("host_cores", 0)),
+                 "mem_mib": int(meta.get("host_mem_mib", 0)), "kernel": meta.get("host_kernel"),
+                 "filesystem": meta.get("work_fs")},
+        "versions": {t: meta[f"version_{t}"].strip() for t in TOOLS if f"version_{t}" in meta},
+        "restic_repository_version": meta.get("restic_repo_version"),
+        "dataset": {"bytes_first": first and int(first), "files_first": int(meta.get("dataset_files_first", 0)),
+                    "bytes_second": second and int(second), "files_second": int(meta.get("dataset_files_second", 0))},
+        "tools": ran,
+        "steps": steps,
+        "repository_bytes": sizes,
+        "peak_rss_mib": peak,
+        "restore_verified": verified,
+        "comparison": comparison,
+    }
+    with open(out_txt, "w") as f:
+        f.write(text)
+    with open(out_json, "w") as f:
+        json.dump(report, f, indent=2)
+        f.write("\n")
+    sys.stdout.write(text)
+
+
+if __name__ == "__main__":
+    main()
