@@ -96,7 +96,7 @@ public final class QuickstartService {
       SampleData.touch(sample);
       BackupResult second = backup.run(request, BackupProgress.NONE);
       Path restored = dir.resolve("restored");
-      RestoreResult restore = new RestoreService(repo).run(new RestoreRequest("latest", restored, List.of(), true),
+      RestoreResult restore = new RestoreService(repo).run(new RestoreRequest(second.snapshot().id(), restored, List.of(), true),
           RestoreProgress.NONE);
       long identical = SampleData.compare(sample, restored.resolve(sample.toAbsolutePath().toString().substring(1)));
       CheckResult check = new CheckService(repo, new Random()).run(new CheckRequest(100), CheckProgress.NONE);

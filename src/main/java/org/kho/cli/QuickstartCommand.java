@@ -73,7 +73,7 @@ final class QuickstartCommand implements Callable<Integer> {
     var s2 = b.second().snapshot().snapshot().summary();
     out.printf("     changed one file, backed up again: snapshot %s read %d changed file, reused %d unchanged, added %s%n",
         b.second().snapshot().shortId(), s2.changedFiles() + s2.newFiles(), s2.unchangedFiles(), Units.bytes(s2.bytesStored()));
-    out.printf("6. Restored the latest snapshot into %s: %d files, %d verified against their chunk ids; "
+    out.printf("6. Restored that snapshot into %s: %d files, %d verified against their chunk ids; "
         + "byte-for-byte compare with the sample: %s%n", b.restored(), b.restore().files(), b.restore().verified(),
         b.identical() < 0 ? "DIFFERENT" : b.identical() + " identical files");
     out.printf("7. Checked the repository, reading all data: %s (%d packs, %s)%n",

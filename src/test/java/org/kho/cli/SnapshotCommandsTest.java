@@ -107,7 +107,7 @@ class SnapshotCommandsTest {
   void evidenceVerifyOfAFolderWithoutARepositorySaysSo() {
     repoDir = tmp.resolve("src");
     Run run = verify();
-    assertThat(run.code()).isEqualTo(ExitCodes.FAILED);
+    assertThat(run.code()).isEqualTo(ExitCodes.NO_REPOSITORY);
     assertThat(run.err()).contains("no Kho repository at").doesNotContain("Exception");
   }
 
@@ -145,7 +145,7 @@ class SnapshotCommandsTest {
     SnapshotRef s = signedBackup();
     Files.writeString(passwordFile, "wrong");
     Run run = withPassword("ls", s.shortId());
-    assertThat(run.code()).isEqualTo(ExitCodes.FAILED);
+    assertThat(run.code()).isEqualTo(ExitCodes.WRONG_KEY);
     assertThat(run.err()).contains("wrong password");
   }
 
