@@ -13,6 +13,7 @@ import org.kho.repository.SnapshotRef;
 import org.kho.restore.SnapshotBrowser;
 import org.kho.restore.SnapshotBrowser.Change;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -29,13 +30,8 @@ final class DiffCommand implements Callable<Integer> {
       Change.Kind.MODIFIED, "modified", Change.Kind.METADATA, "metadata changed");
   private final Clock clock;
 
-  @Option(names = "--repo", paramLabel = "DIR", defaultValue = "${env:KHO_REPOSITORY}",
-      description = "The repository folder. Default: $KHO_REPOSITORY.")
-  private Path repository;
-
-  @Option(names = "--password-file", paramLabel = "FILE", defaultValue = "${env:KHO_PASSWORD_FILE}",
-      description = "A file holding the repository password. Default: $KHO_PASSWORD_FILE, else $KHO_PASSWORD.")
-  private Path passwordFile;
+  @Mixin
+  private RepoOptions repo;
 
   @Parameters(index = "0", paramLabel = "SNAPSHOT1", description = "The older snapshot: 'latest' or the start of an id.")
   private String older;
@@ -58,7 +54,7 @@ final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Comparison c = OpenRepository.reading(repository, passwordFile, clock, repo -> {
+    Comparison c = OpenRepository.reading(this.repo, clock, repo -> {
       SnapshotRef from = repo.snapshot(older);
       SnapshotRef to = repo.snapshot(newer);
       return new Comparison(from, to, new SnapshotBrowser(repo).diff(from, to));

@@ -13,6 +13,7 @@ import org.kho.repository.SnapshotRef;
 import org.kho.restore.SnapshotBrowser;
 import org.kho.restore.SnapshotBrowser.Entry;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -20,20 +21,15 @@ import picocli.CommandLine.Spec;
 /** {@code kho ls}. */
 @Command(name = "ls", mixinStandardHelpOptions = true,
     description = {"List the files in a snapshot.",
-        "Without PATH, everything in the snapshot; with a folder, its entries (and with -r everything "
+        "Without PATH, everything in the snapshot; with a folder, its entries (and with -R everything "
             + "below them); with a file, that file. Paths are absolute, as backed up. Needs the repository password."})
 final class LsCommand implements Callable<Integer> {
   private static final String PERMISSIONS = "rwxrwxrwx";
   private final Clock clock;
   private final DateTimeFormatter time;
 
-  @Option(names = "--repo", paramLabel = "DIR", defaultValue = "${env:KHO_REPOSITORY}",
-      description = "The repository folder. Default: $KHO_REPOSITORY.")
-  private Path repository;
-
-  @Option(names = "--password-file", paramLabel = "FILE", defaultValue = "${env:KHO_PASSWORD_FILE}",
-      description = "A file holding the repository password. Default: $KHO_PASSWORD_FILE, else $KHO_PASSWORD.")
-  private Path passwordFile;
+  @Mixin
+  private RepoOptions repo;
 
   @Parameters(index = "0", paramLabel = "SNAPSHOT", description = "'latest' or the start of a snapshot id.")
   private String snapshot;
@@ -41,7 +37,7 @@ final class LsCommand implements Callable<Integer> {
   @Parameters(index = "1", arity = "0..1", paramLabel = "PATH", description = "A folder or file in the snapshot.")
   private String path;
 
-  @Option(names = {"-r", "--recursive"}, description = "With PATH, list everything below it too.")
+  @Option(names = {"-R", "--recursive"}, description = "With PATH, list everything below it too.")
   private boolean recursive;
 
   @Option(names = {"-l", "--long"}, description = "Show type and permissions, owner, group, size and modification time.")
@@ -63,7 +59,7 @@ final class LsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Listing listing = OpenRepository.reading(repository, passwordFile, clock, repo -> {
+    Listing listing = OpenRepository.reading(this.repo, clock, repo -> {
       SnapshotRef snap = repo.snapshot(snapshot);
       return new Listing(snap, new SnapshotBrowser(repo).list(snap, path, path == null || recursive));
     });

@@ -10,7 +10,6 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -21,19 +20,14 @@ import org.kho.check.CheckRequest;
 import org.kho.check.CheckResult;
 import org.kho.check.CheckService;
 import org.kho.core.KhoException;
-import org.kho.crypto.Argon2id;
-import org.kho.repository.Credential;
-import org.kho.repository.Host;
 import org.kho.repository.Repository;
 import org.kho.restore.RestoreProgress;
 import org.kho.restore.RestoreRequest;
 import org.kho.restore.RestoreResult;
 import org.kho.restore.RestoreService;
-import org.kho.storage.local.LocalStorage;
 
 class BackupRoundTripTest {
-  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T05:00:00Z"), ZoneOffset.UTC);
-  static final Repository.Options CHEAP = new Repository.Options(CLOCK, new Host(), new Argon2id(64, 1, 1));
+  static final Clock CLOCK = TestBackups.CLOCK;
 
   @TempDir
   Path tmp;
@@ -53,12 +47,11 @@ class BackupRoundTripTest {
     Files.setLastModifiedTime(src.resolve("docs/note.txt"), FileTime.from(Instant.parse("2020-01-02T03:04:05Z")));
     Files.createSymbolicLink(src.resolve("link"), Path.of("docs/note.txt"));
     Files.createLink(src.resolve("hard.txt"), src.resolve("docs/note.txt"));
-    repo = Repository.init(LocalStorage.create(tmp.resolve("repo")), Credential.passphrase("pw"), CHEAP);
+    repo = TestBackups.init(tmp.resolve("repo"));
   }
 
   private BackupResult backup() {
-    return new BackupService(repo, CLOCK, "test").run(new BackupRequest(List.of(new BackupRequest.Source(src, List.of(), List.of())), null,
-        List.of(), Optional.empty(), false, Optional.of("test")), BackupProgress.NONE);
+    return new BackupService(repo, CLOCK, "test").run(TestBackups.request(src), BackupProgress.NONE);
   }
 
   @Test

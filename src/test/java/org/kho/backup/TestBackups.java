@@ -32,8 +32,12 @@ public final class TestBackups {
 
   /** Backs up {@code source} (allowed on the repository's filesystem) and returns the snapshot. */
   public static SnapshotRef backup(Repository repo, Path source) {
-    BackupRequest request = new BackupRequest(List.of(new BackupRequest.Source(source, List.of(), List.of())), null,
+    return new BackupService(repo, CLOCK, "test").run(request(source), BackupProgress.NONE).snapshot();
+  }
+
+  /** An ad hoc backup request for {@code source}, allowed on the repository's filesystem. */
+  public static BackupRequest request(Path source) {
+    return new BackupRequest(List.of(new BackupRequest.Source(source, List.of(), List.of())), null,
         List.of(), Optional.empty(), false, Optional.of("test"));
-    return new BackupService(repo, CLOCK, "test").run(request, BackupProgress.NONE).snapshot();
   }
 }
