@@ -2,27 +2,30 @@ package org.kho.crypto;
 
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES-256-GCM with a fresh random 96-bit nonce per message. Sealed form:
- * {@code nonce (12) || ciphertext || tag (16)}; the associated data is authenticated, not stored.
+ * AES-256-GCM over segments of at most 64 KiB. Sealed form:
+ * {@code nonce (12) || segment 0 || segment 1 || …}, each segment its ciphertext and 16-byte tag.
+ * Segment i is sealed under the nonce with its last four bytes XORed with i (big-endian), and
+ * authenticates the caller's associated data followed by i (4 bytes, big-endian) and a final flag
+ * (1 byte: 1 for the last segment, else 0), so segments can be neither reordered, dropped nor
+ * cut off. A message of at most 64 KiB is one segment: 28 bytes of overhead.
  *
- * <p>Data goes to the cipher in slices of at most 64 KiB: the JDK compiles its AES/GHASH
- * intrinsics into the caller only once that loop is hot, which a per-megabyte call would reach
- * seconds too late in a short CLI run (see research/java-platform.md). Thread-safe.
+ * <p>Why segments: the JDK's AES-GCM reaches its hardware intrinsics only once the code calling
+ * it is compiled, and decryption buffers a whole message until its tag is checked. One call per
+ * megabyte keeps a short CLI run at interpreter speed (50–100 MB/s); calls of 64 KiB get compiled
+ * within a fraction of a second and run at over 1 GB/s (see research/java-platform.md). Thread-safe.
  */
 public final class Aead {
   public static final int KEY_BYTES = 32;
   public static final int NONCE_BYTES = 12;
   public static final int TAG_BYTES = 16;
-  /** Bytes a sealed message has beyond its plaintext. */
-  public static final int OVERHEAD = NONCE_BYTES + TAG_BYTES;
-  private static final int SLICE = 64 * 1024;
+  /** Plaintext bytes per segment. */
+  public static final int SEGMENT = 64 * 1024;
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final ThreadLocal<Cipher> CIPHER = ThreadLocal.withInitial(Aead::newCipher);
 
@@ -35,44 +38,62 @@ public final class Aead {
     this.key = new SecretKeySpec(key, "AES");
   }
 
+  /** The sealed size of a {@code plainLength}-byte message. */
+  public static int sealedLength(int plainLength) {
+    return NONCE_BYTES + plainLength + segments(plainLength) * TAG_BYTES;
+  }
+
   /** Seals {@code plain[off, off+len)} into a new array. */
   public byte[] seal(byte[] plain, int off, int len, byte[] aad) {
-    byte[] out = new byte[len + OVERHEAD];
+    byte[] out = new byte[sealedLength(len)];
     seal(plain, off, len, aad, out, 0);
     return out;
   }
 
-  /** Seals into {@code out} at {@code outOff}; returns the bytes written ({@code len + OVERHEAD}). */
+  /** Seals into {@code out} at {@code outOff}; returns the bytes written ({@link #sealedLength}). */
   public int seal(byte[] plain, int off, int len, byte[] aad, byte[] out, int outOff) {
     byte[] nonce = new byte[NONCE_BYTES];
     RANDOM.nextBytes(nonce);
     System.arraycopy(nonce, 0, out, outOff, NONCE_BYTES);
+    int at = outOff + NONCE_BYTES;
+    int count = segments(len);
     try {
       Cipher c = CIPHER.get();
-      c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, nonce));
-      c.updateAAD(aad);
-      int at = outOff + NONCE_BYTES;
-      at += feed(c, plain, off, len, out, at);
-      at += c.doFinal(out, at);
+      for (int i = 0; i < count; i++) {
+        int from = off + i * SEGMENT;
+        int n = Math.min(SEGMENT, off + len - from);
+        c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, segmentNonce(nonce, i)));
+        c.updateAAD(segmentAad(aad, i, i == count - 1));
+        at += c.doFinal(plain, from, n, out, at);
+      }
       return at - outOff;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-GCM refused to seal: " + e.getClass().getSimpleName(), e);
     }
   }
 
-  /** Opens a sealed message, or throws if it does not authenticate. */
+  /** Opens a sealed message, or throws if any part of it does not authenticate. */
   public byte[] open(byte[] sealed, int off, int len, byte[] aad) throws AuthenticationFailedException {
-    if (len < OVERHEAD) {
-      throw new AuthenticationFailedException("sealed data is " + len + " bytes, shorter than any sealed message", null);
+    int body = len - NONCE_BYTES;
+    int count = body <= 0 ? 0 : (body + SEGMENT + TAG_BYTES - 1) / (SEGMENT + TAG_BYTES);
+    int plainLength = body - count * TAG_BYTES;
+    if (count == 0 || plainLength < 0 || sealedLength(plainLength) != len) {
+      throw new AuthenticationFailedException("sealed data of " + len + " bytes cannot be a sealed message", null);
     }
+    byte[] nonce = java.util.Arrays.copyOfRange(sealed, off, off + NONCE_BYTES);
+    byte[] out = new byte[plainLength];
+    int in = off + NONCE_BYTES;
+    int at = 0;
     try {
       Cipher c = CIPHER.get();
-      c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, Arrays.copyOfRange(sealed, off, off + NONCE_BYTES)));
-      c.updateAAD(aad);
-      byte[] out = new byte[len - OVERHEAD];
-      int at = feed(c, sealed, off + NONCE_BYTES, len - NONCE_BYTES, out, 0);
-      at += c.doFinal(out, at);
-      return at == out.length ? out : Arrays.copyOf(out, at);
+      for (int i = 0; i < count; i++) {
+        int n = Math.min(SEGMENT, plainLength - at);
+        c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, segmentNonce(nonce, i)));
+        c.updateAAD(segmentAad(aad, i, i == count - 1));
+        at += c.doFinal(sealed, in, n + TAG_BYTES, out, at);
+        in += n + TAG_BYTES;
+      }
+      return out;
     } catch (AEADBadTagException e) {
       throw new AuthenticationFailedException("authentication tag does not match", e);
     } catch (GeneralSecurityException e) {
@@ -84,12 +105,27 @@ public final class Aead {
     return open(sealed, 0, sealed.length, aad);
   }
 
-  private static int feed(Cipher c, byte[] in, int off, int len, byte[] out, int outOff) throws GeneralSecurityException {
-    int written = 0;
-    for (int done = 0; done < len; done += SLICE) {
-      written += c.update(in, off + done, Math.min(SLICE, len - done), out, outOff + written);
-    }
-    return written;
+  private static int segments(int plainLength) {
+    return Math.max(1, (plainLength + SEGMENT - 1) / SEGMENT);
+  }
+
+  private static byte[] segmentNonce(byte[] nonce, int i) {
+    byte[] n = nonce.clone();
+    n[8] ^= (byte) (i >>> 24);
+    n[9] ^= (byte) (i >>> 16);
+    n[10] ^= (byte) (i >>> 8);
+    n[11] ^= (byte) i;
+    return n;
+  }
+
+  private static byte[] segmentAad(byte[] aad, int i, boolean last) {
+    byte[] a = java.util.Arrays.copyOf(aad, aad.length + 5);
+    a[aad.length] = (byte) (i >>> 24);
+    a[aad.length + 1] = (byte) (i >>> 16);
+    a[aad.length + 2] = (byte) (i >>> 8);
+    a[aad.length + 3] = (byte) i;
+    a[aad.length + 4] = (byte) (last ? 1 : 0);
+    return a;
   }
 
   private static Cipher newCipher() {

@@ -73,7 +73,7 @@ public final class BlobWriter {
     pack.add(type, id, stored, len);
     blobsAdded.increment();
     bytesAdded.add(len);
-    bytesStored.add(stored.length + org.kho.crypto.Aead.OVERHEAD);
+    bytesStored.add(org.kho.crypto.Aead.sealedLength(stored.length));
     idle.addFirst(pack);
     return id;
   }

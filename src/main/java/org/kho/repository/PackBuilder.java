@@ -46,7 +46,7 @@ final class PackBuilder {
 
   /** Seals {@code stored} (codec byte + payload) as blob {@code id}. */
   void add(BlobType type, BlobId id, byte[] stored, int rawLength) {
-    ensure(stored.length + Aead.OVERHEAD);
+    ensure(Aead.sealedLength(stored.length));
     int n = key.seal(stored, 0, stored.length, aad(type, id), buf, size);
     entries.add(new PackEntry(type, id, size, n, rawLength));
     size += n;
@@ -58,7 +58,7 @@ final class PackBuilder {
 
   /** Whether adding a blob of {@code stored} bytes would take the pack past its size. */
   boolean wouldOverflow(int stored) {
-    return !entries.isEmpty() && size + stored + Aead.OVERHEAD > TARGET_BYTES;
+    return !entries.isEmpty() && size + Aead.sealedLength(stored) > TARGET_BYTES;
   }
 
   int size() {

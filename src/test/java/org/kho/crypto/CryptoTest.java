@@ -24,8 +24,25 @@ class CryptoTest {
     new Random(1).nextBytes(plain);
     Aead aead = new Aead(KEY);
     byte[] sealed = aead.seal(plain, 0, plain.length, AAD);
-    assertThat(sealed).hasSize(plain.length + Aead.OVERHEAD);
+    assertThat(sealed).hasSize(Aead.sealedLength(plain.length)).hasSize(Aead.NONCE_BYTES + plain.length + 5 * Aead.TAG_BYTES);
     assertThat(aead.open(sealed, AAD)).isEqualTo(plain);
+  }
+
+  @Test
+  void segmentsCannotBeDroppedReorderedOrCutOff() throws Exception {
+    byte[] plain = new byte[3 * Aead.SEGMENT];
+    new Random(2).nextBytes(plain);
+    Aead aead = new Aead(KEY);
+    byte[] sealed = aead.seal(plain, 0, plain.length, AAD);
+    int seg = Aead.SEGMENT + Aead.TAG_BYTES;
+    byte[] cut = Arrays.copyOf(sealed, Aead.NONCE_BYTES + 2 * seg);
+    assertThatThrownBy(() -> aead.open(cut, AAD)).isInstanceOf(AuthenticationFailedException.class);
+    byte[] swapped = sealed.clone();
+    System.arraycopy(sealed, Aead.NONCE_BYTES, swapped, Aead.NONCE_BYTES + seg, seg);
+    System.arraycopy(sealed, Aead.NONCE_BYTES + seg, swapped, Aead.NONCE_BYTES, seg);
+    assertThatThrownBy(() -> aead.open(swapped, AAD)).isInstanceOf(AuthenticationFailedException.class);
+    assertThat(aead.open(sealed, AAD)).isEqualTo(plain);
+    assertThat(aead.open(aead.seal(new byte[0], 0, 0, AAD), AAD)).isEmpty();
   }
 
   @Test
