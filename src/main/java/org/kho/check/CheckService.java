@@ -10,14 +10,11 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 import org.kho.core.KhoException;
 import org.kho.repository.BlobId;
 import org.kho.repository.PackReport;
 import org.kho.repository.Repository;
 import org.kho.repository.SnapshotRef;
-import org.kho.storage.ObjectKind;
-import org.kho.storage.Storage;
 
 /** Checks a repository's structure and, if asked, reads and verifies its packs. */
 public final class CheckService {
@@ -44,8 +41,7 @@ public final class CheckService {
     List<CheckResult.Finding> warnings = new ArrayList<>();
     repo.loadIndex().forEach(d -> errors.add(new CheckResult.Finding(d, List.of("the packs it lists may be missed"))));
     Map<String, List<BlobId>> indexed = repo.blobsByPack();
-    Map<String, Long> stored = repo.storage().list(ObjectKind.DATA).stream()
-        .collect(Collectors.toMap(i -> i.name().name(), Storage.ObjectInfo::size));
+    Map<String, Long> stored = repo.storedPacks();
     Set<BlobId> bad = new HashSet<>();
     for (String pack : indexed.keySet()) {
       if (!stored.containsKey(pack)) {
