@@ -6,10 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import org.kho.core.KhoException;
 import org.kho.core.UsageException;
 import org.kho.repository.Credential;
 import org.kho.repository.Repository;
+import org.kho.repository.RepositoryException;
 import org.kho.storage.Storage;
 import org.kho.storage.local.LocalStorage;
 import picocli.CommandLine.Option;
@@ -42,8 +42,7 @@ final class RepoOptions {
   Storage existingStorage() {
     Path dir = dir();
     if (!Files.isDirectory(dir)) {
-      throw new KhoException("no Kho repository at " + dir + " (the folder does not exist)",
-          "check --repo (or KHO_REPOSITORY), or create one with 'kho repo init --repo " + dir + "'");
+      throw new RepositoryException.NotFound(dir.toString(), "the folder does not exist");
     }
     return LocalStorage.open(dir);
   }

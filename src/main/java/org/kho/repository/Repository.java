@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.kho.crypto.Argon2id;
 import org.kho.crypto.AuthenticationFailedException;
 import org.kho.crypto.SigningKey;
+import org.kho.storage.NoSuchObjectException;
 import org.kho.storage.ObjectKind;
 import org.kho.storage.ObjectName;
 import org.kho.storage.Storage;
@@ -222,7 +223,13 @@ public final class Repository implements AutoCloseable {
       throw new RepositoryException.Damaged(type.name().toLowerCase(Locale.ROOT) + " blob " + id.shortHex()
           + " is not in the index (its pack is missing or was never written)", null);
     }
-    byte[] sealedBlob = storage.read(ObjectName.of(ObjectKind.DATA, loc.pack()), loc.offset(), loc.length());
+    byte[] sealedBlob;
+    try {
+      sealedBlob = storage.read(ObjectName.of(ObjectKind.DATA, loc.pack()), loc.offset(), loc.length());
+    } catch (NoSuchObjectException e) {
+      throw new RepositoryException.Damaged(type.name().toLowerCase(Locale.ROOT) + " blob " + id.shortHex()
+          + " is in pack " + loc.pack() + ", which is missing", e);
+    }
     return openBlob(loc, sealedBlob, 0, sealedBlob.length);
   }
 
@@ -252,6 +259,13 @@ public final class Repository implements AutoCloseable {
   public java.util.Map<String, List<BlobId>> blobsByPack() {
     java.util.Map<String, List<BlobId>> out = new java.util.HashMap<>();
     index.forEach(loc -> out.computeIfAbsent(loc.pack(), k -> new ArrayList<>()).add(loc.id()));
+    return out;
+  }
+
+  /** Every stored pack (indexed or not) and its size in bytes. */
+  public java.util.Map<String, Long> storedPacks() {
+    java.util.Map<String, Long> out = new java.util.HashMap<>();
+    storage.list(ObjectKind.DATA).forEach(info -> out.put(info.name().name(), info.size()));
     return out;
   }
 

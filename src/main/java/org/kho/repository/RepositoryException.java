@@ -17,8 +17,13 @@ public sealed class RepositoryException extends KhoException
     private static final long serialVersionUID = 1L;
 
     NotFound(String where) {
-      super("no Kho repository at " + where, "check --repo (or KHO_REPOSITORY), or create one with 'kho repo init --repo "
-          + where + "'", null);
+      this(where, "");
+    }
+
+    /** @param detail why, in parentheses after the place (e.g. "the folder does not exist"), or empty */
+    public NotFound(String where, String detail) {
+      super("no Kho repository at " + where + (detail.isEmpty() ? "" : " (" + detail + ")"),
+          "check --repo (or KHO_REPOSITORY), or create one with 'kho repo init --repo " + where + "'", null);
     }
   }
 

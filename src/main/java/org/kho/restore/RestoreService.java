@@ -25,7 +25,7 @@ import org.kho.repository.SnapshotRef;
  * Restores a snapshot into an empty folder: folders first, then files on several threads, then
  * hard links, symbolic links and special files, then folder metadata deepest first (so writing
  * into a folder does not disturb its restored time). A file whose data is damaged is removed and
- * reported; the rest still restores.
+ * reported, as is a folder whose tree is damaged (with everything in it); the rest still restores.
  */
 public final class RestoreService {
   private final Repository repo;
@@ -41,7 +41,8 @@ public final class RestoreService {
       SnapshotRef snap = repo.snapshot(request.snapshot());
       Selection sel = new Selection(repo, request.includes());
       sel.collect(BlobId.parse(snap.snapshot().tree()), request.target());
-      if (!request.includes().isEmpty() && sel.files.isEmpty() && sel.dirs.isEmpty() && sel.others.isEmpty()) {
+      if (!request.includes().isEmpty() && sel.files.isEmpty() && sel.dirs.isEmpty() && sel.others.isEmpty()
+          && sel.unreadable.isEmpty()) {
         throw new UsageException("nothing in snapshot " + snap.shortId() + " matches " + request.includes(),
             "'kho ls " + snap.shortId() + "' lists its paths");
       }
@@ -56,7 +57,7 @@ public final class RestoreService {
 
   private RestoreResult write(SnapshotRef snap, Selection sel, RestoreRequest request, RestoreProgress progress)
       throws IOException, InterruptedException {
-    List<RestoreResult.Failure> failures = Collections.synchronizedList(new ArrayList<>());
+    List<RestoreResult.Failure> failures = Collections.synchronizedList(new ArrayList<>(sel.unreadable));
     Files.createDirectories(request.target());
     for (Selection.Entry d : sel.dirs) {
       Files.createDirectories(d.destination());

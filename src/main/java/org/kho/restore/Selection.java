@@ -6,11 +6,13 @@ import java.util.List;
 import org.kho.repository.BlobId;
 import org.kho.repository.Node;
 import org.kho.repository.Repository;
+import org.kho.repository.RepositoryException;
 import org.kho.repository.Tree;
 
 /**
  * The entries of a snapshot a restore writes, in tree order (parents before children), each with
- * its place in the snapshot and on disk.
+ * its place in the snapshot and on disk. A folder whose tree is damaged is left out with all it
+ * holds and noted in {@link #unreadable}; the root tree must be readable.
  */
 final class Selection {
   /** One entry to write. */
@@ -21,6 +23,8 @@ final class Selection {
   final List<Entry> dirs = new ArrayList<>();
   final List<Entry> files = new ArrayList<>();
   final List<Entry> others = new ArrayList<>();
+  /** Folders whose tree cannot be read: neither they nor anything in them is restored. */
+  final List<RestoreResult.Failure> unreadable = new ArrayList<>();
 
   Selection(Repository repo, List<String> includes) {
     this.repo = repo;
@@ -40,14 +44,29 @@ final class Selection {
       Entry e = new Entry(path, dest.resolve(n.name()), n);
       switch (n.type()) {
         case DIR -> {
-          dirs.add(e);
-          if (n.subtree() != null) {
-            walk(repo.readTree(BlobId.parse(n.subtree())), path, e.destination());
+          if (n.subtree() == null) {
+            dirs.add(e);
+          } else {
+            Tree subtree = subtree(n, path);
+            if (subtree != null) {
+              dirs.add(e);
+              walk(subtree, path, e.destination());
+            }
           }
         }
         case FILE -> files.add(e);
         default -> others.add(e);
       }
+    }
+  }
+
+  /** The folder's tree, or null (and the folder noted as unrestorable) if it is damaged or missing. */
+  private Tree subtree(Node dir, String path) {
+    try {
+      return repo.readTree(BlobId.parse(dir.subtree()));
+    } catch (RepositoryException.Damaged e) {
+      unreadable.add(new RestoreResult.Failure(path, "not restored, nor anything in it: " + e.getMessage()));
+      return null;
     }
   }
 
