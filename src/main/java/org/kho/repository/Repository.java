@@ -262,13 +262,6 @@ public final class Repository implements AutoCloseable {
     return out;
   }
 
-  /** Every stored pack (indexed or not) and its size in bytes. */
-  public java.util.Map<String, Long> storedPacks() {
-    java.util.Map<String, Long> out = new java.util.HashMap<>();
-    storage.list(ObjectKind.DATA).forEach(info -> out.put(info.name().name(), info.size()));
-    return out;
-  }
-
   /** Reads pack {@code pack} in full and verifies every byte of it against {@code indexed}. */
   public PackReport verifyPack(String pack, List<BlobId> indexed) {
     return new PackVerifier(this).verify(pack, indexed);
