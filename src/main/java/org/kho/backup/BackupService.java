@@ -44,7 +44,7 @@ public final class BackupService {
     Instant started = clock.instant();
     try (AutoCloseable lock = repo.lock(false)) {
       repo.loadIndex();
-      repo.indexOrphanPacks();
+      repo.indexOrphanPacks(true);
       Optional<SnapshotRef> parent = request.readAll() ? Optional.empty() : parent(request);
       Scan.start(request.paths(), progress);
       return commit(request, progress, parent, started);

@@ -70,7 +70,7 @@ final class Affected {
         note("data blob " + id.shortHex() + " is damaged", snapshot + ": " + path);
         sound = false;
       } else if (!repo.has(id)) {
-        note("data blob " + id.shortHex() + " is not in any index (its pack is missing)", snapshot + ": " + path);
+        note("data blob " + id.shortHex() + " is in no readable index and no stored pack holds it", snapshot + ": " + path);
         sound = false;
       }
     }

@@ -39,7 +39,11 @@ public final class CheckService {
   private CheckResult check(CheckRequest request, CheckProgress progress) throws Exception {
     List<CheckResult.Finding> errors = new ArrayList<>();
     List<CheckResult.Finding> warnings = new ArrayList<>();
-    repo.loadIndex().forEach(d -> errors.add(new CheckResult.Finding(d, List.of("the packs it lists may be missed"))));
+    List<String> damagedIndexes = repo.loadIndex();
+    damagedIndexes.forEach(d -> errors.add(new CheckResult.Finding(d,
+        List.of("the packs it lists were read from their own headers instead; the next backup writes a new index"))));
+    Set<String> listed = Set.copyOf(repo.blobsByPack().keySet());
+    repo.indexOrphanPacks(false);
     Map<String, List<BlobId>> indexed = repo.blobsByPack();
     Map<String, Long> stored = repo.storedPacks();
     Set<BlobId> bad = new HashSet<>();
@@ -50,7 +54,7 @@ public final class CheckService {
       }
     }
     for (String pack : stored.keySet()) {
-      if (!indexed.containsKey(pack)) {
+      if (!listed.contains(pack) && damagedIndexes.isEmpty()) {
         warnings.add(new CheckResult.Finding("pack " + pack + " is in no index (left by an interrupted backup; "
             + "the next backup indexes and reuses it)", List.of()));
       }

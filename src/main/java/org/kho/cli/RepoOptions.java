@@ -90,8 +90,13 @@ final class RepoOptions {
   static byte[] read(Path file, String what) {
     try {
       return Files.readAllBytes(file);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new UsageException("the " + what + " " + file + " does not exist", "check the path");
+    } catch (java.nio.file.AccessDeniedException e) {
+      throw new UsageException("the " + what + " " + file + " cannot be read: permission denied",
+          "run as a user who may read it, or fix its permissions");
     } catch (IOException e) {
-      throw new UsageException("cannot read the " + what + " " + file + " (" + e.getClass().getSimpleName() + ")",
+      throw new UsageException("cannot read the " + what + " " + file + " (" + e.getMessage() + ")",
           "check the path and its permissions");
     }
   }

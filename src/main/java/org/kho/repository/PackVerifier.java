@@ -39,8 +39,10 @@ final class PackVerifier {
     try {
       header = PackReader.header(repo.master(), bytes, pack);
     } catch (RepositoryException.Damaged e) {
-      problems.add(e.getMessage());
-      damaged.addAll(indexed);
+      problems.add(e.getMessage() + "; its blobs were checked where the index places them");
+      for (BlobId id : indexed) {
+        verifyBlob(id, repo.index().find(id), bytes, problems, damaged);
+      }
       return new PackReport(pack, indexed.size(), bytes.length, problems, damaged);
     }
     Set<BlobId> inHeader = new HashSet<>();
@@ -48,15 +50,7 @@ final class PackVerifier {
       inHeader.add(e.id());
       MasterIndex.Location loc = new MasterIndex.Location(e.type(), e.id(), pack, header.salt(), e.offset(), e.length(),
           e.rawLength());
-      try {
-        if (e.offset() < 0 || (long) e.offset() + e.length() > bytes.length) {
-          throw new RepositoryException.Damaged("blob " + e.id().shortHex() + " lies outside pack " + pack, null);
-        }
-        repo.openBlob(loc, bytes, e.offset(), e.length());
-      } catch (RepositoryException.Damaged ex) {
-        problems.add(ex.getMessage());
-        damaged.add(e.id());
-      }
+      verifyBlob(e.id(), loc, bytes, problems, damaged);
       MasterIndex.Location known = repo.index().find(e.id());
       if (known != null && known.pack().equals(pack) && (known.offset() != e.offset() || known.length() != e.length())) {
         problems.add("the index places blob " + e.id().shortHex() + " elsewhere in pack " + pack + " than its header");
@@ -70,5 +64,19 @@ final class PackVerifier {
       }
     }
     return new PackReport(pack, header.entries().size(), bytes.length, problems, damaged);
+  }
+
+  /** Opens the blob at {@code loc} in {@code pack}; notes it as damaged if that fails. */
+  private void verifyBlob(BlobId id, MasterIndex.Location loc, byte[] pack, List<String> problems, Set<BlobId> damaged) {
+    try {
+      if (loc == null || loc.offset() < 0 || (long) loc.offset() + loc.length() > pack.length) {
+        throw new RepositoryException.Damaged("blob " + id.shortHex() + " lies outside pack "
+            + (loc == null ? "?" : loc.pack()), null);
+      }
+      repo.openBlob(loc, pack, loc.offset(), loc.length());
+    } catch (RepositoryException.Damaged ex) {
+      problems.add(ex.getMessage());
+      damaged.add(id);
+    }
   }
 }

@@ -131,10 +131,11 @@ public final class Repository implements AutoCloseable {
 
   /**
    * Indexes packs that no index object lists (left by a backup killed before its index was
-   * written), from their own headers, and writes an index object for them so the next backup
-   * reuses what was uploaded. Returns how many packs it recovered.
+   * written, or listed only by a damaged index object), from their own headers; with
+   * {@code persist} also writes an index object for them so later runs reuse them. Returns how
+   * many packs it recovered.
    */
-  public int indexOrphanPacks() {
+  public int indexOrphanPacks(boolean persist) {
     List<IndexFile.Pack> recovered = new ArrayList<>();
     for (Storage.ObjectInfo info : storage.list(ObjectKind.DATA)) {
       if (index.containsPack(info.name().name())) {
@@ -148,7 +149,7 @@ public final class Repository implements AutoCloseable {
         // a damaged orphan holds nothing any snapshot needs; check reports it, prune removes it
       }
     }
-    if (!recovered.isEmpty()) {
+    if (persist && !recovered.isEmpty()) {
       new BlobWriter(storage, master, index, sealed).writeIndex(recovered);
     }
     return recovered.size();
@@ -317,7 +318,12 @@ public final class Repository implements AutoCloseable {
   /** The snapshot named by {@code ref}: "latest" or a unique prefix (at least 4 hex digits) of its id. */
   public SnapshotRef snapshot(String ref) {
     if (ref.equals("latest")) {
-      List<SnapshotRef> all = snapshots();
+      List<String> damaged = new ArrayList<>();
+      List<SnapshotRef> all = snapshots(damaged);
+      if (!damaged.isEmpty()) {
+        throw new RepositoryException.Damaged("'latest' is uncertain: " + String.join("; ", damaged)
+            + "; name the snapshot you want by its id", null);
+      }
       if (all.isEmpty()) {
         throw new org.kho.core.KhoException("the repository has no snapshot yet", "run 'kho backup' first");
       }

@@ -37,7 +37,9 @@ public final class RestoreService {
   public RestoreResult run(RestoreRequest request, RestoreProgress progress) {
     checkTarget(request.target());
     try (AutoCloseable lock = repo.lock(false)) {
-      repo.loadIndex();
+      if (!repo.loadIndex().isEmpty()) {
+        repo.indexOrphanPacks(false); // a damaged index object: read the packs' own headers instead
+      }
       SnapshotRef snap = repo.snapshot(request.snapshot());
       Selection sel = new Selection(repo, request.includes());
       sel.collect(BlobId.parse(snap.snapshot().tree()), request.target());

@@ -115,7 +115,7 @@ class TamperTest {
     CheckResult check = check();
 
     assertThat(errors(check)).anyMatch(e -> e.contains("pack " + pack + " has a header that fails authentication"));
-    assertCovers(affected(check), dataBlobsIn(pack));
+    assertThat(affected(check)).as("its blobs verify where the index places them").isEmpty();
     assertRestoresExactlyWhatIsIntact(Set.of());
   }
 
@@ -128,7 +128,7 @@ class TamperTest {
     CheckResult check = check();
 
     assertThat(errors(check)).anyMatch(e -> e.contains("pack " + pack + " has no valid pack trailer"));
-    assertCovers(affected(check), dataBlobsIn(pack));
+    assertThat(affected(check)).as("its blobs verify where the index places them").isEmpty();
     assertRestoresExactlyWhatIsIntact(Set.of());
   }
 
@@ -161,16 +161,15 @@ class TamperTest {
   }
 
   @Test
-  void flippedIndexIsNamedAndTheNextBackupReindexesItsPacksFromTheirHeaders() throws IOException {
+  void flippedIndexIsNamedAndItsPacksAreReadFromTheirHeaders() throws IOException {
     ObjectName index = only(ObjectKind.INDEX);
-    Set<BlobId> all = blobsIn(storage.list(ObjectKind.DATA).stream().map(i -> i.name().name()).toList());
     storage.corrupt(index, (int) storage.size(index) / 2);
 
     CheckResult check = check();
 
     assertThat(errors(check)).anyMatch(e -> e.contains(index + " does not match its name"));
-    assertCovers(affected(check), all);
-    assertRestoresExactlyWhatIsIntact(all);
+    assertThat(affected(check)).as("the packs themselves are intact").isEmpty();
+    assertRestoresExactlyWhatIsIntact(Set.of());
     try (Repository repo = open()) {
       backup(repo);
     }
