@@ -287,13 +287,6 @@ class TamperTest {
   }
 
   /** The data blobs of a pack: what a file's content may need, leaving out trees. */
-  private Set<BlobId> dataBlobsIn(String pack) {
-    Set<BlobId> data = new HashSet<>(blobsIn(pack));
-    data.removeAll(folders.values());
-    data.remove(BlobId.parse(snapshot.snapshot().tree()));
-    return data;
-  }
-
   private Set<BlobId> blobsIn(List<String> packs) {
     try (Repository repo = open()) {
       repo.loadIndex();
