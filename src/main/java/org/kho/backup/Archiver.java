@@ -158,7 +158,7 @@ final class Archiver {
     }, workers);
   }
 
-  private CompletableFuture<Node> symlink(Path link, Stat stat, String name) {
+  CompletableFuture<Node> symlink(Path link, Stat stat, String name) {
     try {
       String target = Files.readSymbolicLink(link).toString();
       Node n = stat.node(name);

@@ -13,11 +13,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.kho.core.KhoException;
 import org.kho.core.UsageException;
 import org.kho.repository.BlobWriter;
 import org.kho.repository.Node;
 import org.kho.repository.Repository;
+import org.kho.repository.RepositoryLock;
 import org.kho.repository.Snapshot;
 import org.kho.repository.SnapshotRef;
 import org.kho.repository.Tree;
@@ -42,16 +42,12 @@ public final class BackupService {
     }
     SeparateStorage.check(repo.storage().localRoot(), request.paths(), request.allowSameDevice());
     Instant started = clock.instant();
-    try (AutoCloseable lock = repo.lock(false)) {
+    try (RepositoryLock lock = repo.lock(false)) {
       repo.loadIndex();
       repo.indexOrphanPacks(true);
       Optional<SnapshotRef> parent = request.readAll() ? Optional.empty() : parent(request);
       Scan.start(request.paths(), progress);
       return commit(request, progress, parent, started);
-    } catch (KhoException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new KhoException("the backup failed: " + e.getMessage(), "", e);
     }
   }
 
@@ -136,6 +132,7 @@ public final class BackupService {
           out.add(switch (stat.type()) {
             case DIR -> archiver.folder(path, stat, e.getKey(), was, path, sub.filter());
             case FILE -> archiver.file(path, stat, e.getKey(), was);
+            case SYMLINK -> archiver.symlink(path, stat, e.getKey());
             default -> CompletableFuture.completedFuture(stat.node(e.getKey()));
           });
         } else {

@@ -14,6 +14,7 @@ import org.kho.core.KhoException;
 import org.kho.repository.BlobId;
 import org.kho.repository.PackReport;
 import org.kho.repository.Repository;
+import org.kho.repository.RepositoryLock;
 import org.kho.repository.SnapshotRef;
 
 /** Checks a repository's structure and, if asked, reads and verifies its packs. */
@@ -27,16 +28,15 @@ public final class CheckService {
   }
 
   public CheckResult run(CheckRequest request, CheckProgress progress) {
-    try (AutoCloseable lock = repo.lock(false)) {
+    try (RepositoryLock lock = repo.lock(false)) {
       return check(request, progress);
-    } catch (KhoException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new KhoException("the check failed: " + e.getMessage(), "", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new KhoException("the check was interrupted", "run it again", e);
     }
   }
 
-  private CheckResult check(CheckRequest request, CheckProgress progress) throws Exception {
+  private CheckResult check(CheckRequest request, CheckProgress progress) throws InterruptedException {
     List<CheckResult.Finding> errors = new ArrayList<>();
     List<CheckResult.Finding> warnings = new ArrayList<>();
     List<String> damagedIndexes = repo.loadIndex();
@@ -89,7 +89,7 @@ public final class CheckService {
   }
 
   private List<PackReport> readPacks(List<String> packs, Map<String, List<BlobId>> indexed, CheckProgress progress)
-      throws Exception {
+      throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
       Thread t = new Thread(r, "kho-check");
       t.setDaemon(true);
@@ -103,7 +103,11 @@ public final class CheckService {
       })).toList();
       List<PackReport> out = new ArrayList<>();
       for (Future<PackReport> f : futures) {
-        out.add(f.get());
+        try {
+          out.add(f.get());
+        } catch (java.util.concurrent.ExecutionException e) {
+          throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
       }
       return out;
     } finally {

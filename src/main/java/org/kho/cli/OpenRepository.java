@@ -3,9 +3,9 @@ package org.kho.cli;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Function;
-import org.kho.core.KhoException;
 import org.kho.core.UsageException;
 import org.kho.repository.Repository;
+import org.kho.repository.RepositoryLock;
 import org.kho.storage.Storage;
 import org.kho.storage.local.LocalStorage;
 
@@ -29,13 +29,9 @@ final class OpenRepository {
    * removes what is being read), loads its index and applies {@code read}.
    */
   static <T> T reading(RepoOptions options, Clock clock, Function<Repository, T> read) {
-    try (Repository repo = options.open(clock); AutoCloseable lock = repo.lock(false)) {
+    try (Repository repo = options.open(clock); RepositoryLock lock = repo.lock(false)) {
       repo.loadIndex();
       return read.apply(repo);
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new KhoException("cannot release the repository lock: " + e.getMessage(), "'kho unlock' removes stale locks", e);
     }
   }
 }

@@ -36,7 +36,7 @@ final class Locks {
   }
 
   /** A lock held by this process; closing it removes it. */
-  final class Held implements AutoCloseable {
+  final class Held implements RepositoryLock {
     private volatile ObjectName name;
     private final Lock lock;
     private final ScheduledExecutorService refresher;

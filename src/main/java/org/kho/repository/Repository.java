@@ -103,7 +103,7 @@ public final class Repository implements AutoCloseable {
   // ---- locks ----------------------------------------------------------------------------------
 
   /** Takes a shared (backup, restore, check) or exclusive (prune, key removal) lock. */
-  public AutoCloseable lock(boolean exclusive) {
+  public RepositoryLock lock(boolean exclusive) {
     return new Locks(storage, sealed, clock, host).acquire(exclusive);
   }
 

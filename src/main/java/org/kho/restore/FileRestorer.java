@@ -13,7 +13,7 @@ import org.kho.repository.BlobType;
 import org.kho.repository.Node;
 import org.kho.repository.Repository;
 
-/** Writes one file's content from its chunks, leaving holes where a chunk is all zeros. */
+/** Writes one file's content from its chunks, leaving holes where 64 KiB blocks are all zeros. */
 final class FileRestorer {
   private final Repository repo;
   private final RestoreProgress progress;
@@ -26,20 +26,21 @@ final class FileRestorer {
   void write(Path dest, Node node) throws IOException {
     try (FileChannel ch = FileChannel.open(dest, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
       long at = 0;
-      boolean endsInHole = false;
       for (String id : node.content()) {
         byte[] data = repo.readBlob(BlobType.DATA, BlobId.parse(id));
-        endsInHole = allZero(data);
-        if (!endsInHole) {
-          ByteBuffer b = ByteBuffer.wrap(data);
-          while (b.hasRemaining()) {
-            ch.write(b, at + b.position());
+        for (int off = 0; off < data.length; off += ZEROS.length) {
+          int n = Math.min(ZEROS.length, data.length - off);
+          if (Arrays.mismatch(data, off, off + n, ZEROS, 0, n) >= 0) {
+            ByteBuffer b = ByteBuffer.wrap(data, off, n);
+            while (b.hasRemaining()) {
+              ch.write(b, at + b.position());
+            }
           }
         }
         at += data.length;
         progress.advanced(data.length);
       }
-      if (endsInHole && at > 0) {
+      if (ch.size() < at) {
         ch.write(ByteBuffer.wrap(new byte[1]), at - 1);
       }
     }
@@ -64,14 +65,4 @@ final class FileRestorer {
   }
 
   private static final byte[] ZEROS = new byte[64 * 1024];
-
-  private static boolean allZero(byte[] data) {
-    for (int off = 0; off < data.length; off += ZEROS.length) {
-      int n = Math.min(ZEROS.length, data.length - off);
-      if (Arrays.mismatch(data, off, off + n, ZEROS, 0, n) >= 0) {
-        return false;
-      }
-    }
-    return data.length > 0;
-  }
 }

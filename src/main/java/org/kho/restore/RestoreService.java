@@ -18,6 +18,7 @@ import org.kho.core.UsageException;
 import org.kho.repository.BlobId;
 import org.kho.repository.Node;
 import org.kho.repository.Repository;
+import org.kho.repository.RepositoryLock;
 import org.kho.repository.RepositoryException;
 import org.kho.repository.SnapshotRef;
 
@@ -36,7 +37,7 @@ public final class RestoreService {
 
   public RestoreResult run(RestoreRequest request, RestoreProgress progress) {
     checkTarget(request.target());
-    try (AutoCloseable lock = repo.lock(false)) {
+    try (RepositoryLock lock = repo.lock(false)) {
       if (!repo.loadIndex().isEmpty()) {
         repo.indexOrphanPacks(false); // a damaged index object: read the packs' own headers instead
       }
@@ -50,10 +51,11 @@ public final class RestoreService {
       }
       progress.total(sel.files.size(), sel.bytes());
       return write(snap, sel, request, progress);
-    } catch (KhoException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new KhoException("the restore failed: " + e.getMessage(), "", e);
+    } catch (IOException e) {
+      throw new KhoException("the restore into " + request.target() + " failed: " + e, "check the target's space and permissions", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new KhoException("the restore was interrupted", "run it again into an empty folder", e);
     }
   }
 

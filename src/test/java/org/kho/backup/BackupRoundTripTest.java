@@ -74,6 +74,58 @@ class BackupRoundTripTest {
   }
 
   @Test
+  void zeroRangesOfASparseFileRestoreAsHoles() throws IOException, InterruptedException {
+    Path sparse = src.resolve("disk.img");
+    byte[] edge = new byte[1 << 20];
+    new Random(3).nextBytes(edge);
+    try (var ch = java.nio.channels.FileChannel.open(sparse, java.nio.file.StandardOpenOption.CREATE_NEW,
+        java.nio.file.StandardOpenOption.WRITE)) {
+      ch.write(java.nio.ByteBuffer.wrap(edge), 0);
+      ch.write(java.nio.ByteBuffer.wrap(edge), 40L << 20);
+    }
+    backup();
+    Path out = tmp.resolve("out");
+    assertThat(new RestoreService(repo).run(new RestoreRequest("latest", out, List.of(), true), RestoreProgress.NONE)
+        .failures()).isEmpty();
+    Path back = out.resolve(src.toString().substring(1)).resolve("disk.img");
+    assertThat(Files.mismatch(sparse, back)).isEqualTo(-1);
+    assertThat(allocatedBytes(back)).as("allocated").isLessThan(Files.size(back) / 4);
+  }
+
+  private static long allocatedBytes(Path p) throws IOException, InterruptedException {
+    Process stat = new ProcessBuilder("stat", "-c", "%b %B", p.toString()).start();
+    String[] parts = new String(stat.getInputStream().readAllBytes()).trim().split(" ");
+    stat.waitFor();
+    return Long.parseLong(parts[0]) * Long.parseLong(parts[1]);
+  }
+
+  @Test
+  void chosenPathsRestoreAloneWithTheFoldersAboveThem() throws IOException {
+    backup();
+    Path out = tmp.resolve("out");
+    RestoreResult r = new RestoreService(repo).run(new RestoreRequest("latest", out,
+        List.of(src.resolve("docs/note.txt").toString()), false), RestoreProgress.NONE);
+    assertThat(r.files()).isEqualTo(1);
+    Path back = out.resolve(src.toString().substring(1));
+    assertThat(back.resolve("docs/note.txt")).hasSameTextualContentAs(src.resolve("docs/note.txt"));
+    assertThat(back.resolve("docs/big.bin")).doesNotExist();
+    assertThat(back.resolve("secret.txt")).doesNotExist();
+  }
+
+  @Test
+  void excludedNamesAndPathsAreLeftOut() throws IOException {
+    BackupRequest request = new BackupRequest(List.of(new BackupRequest.Source(src, List.of("*.bin", "docs/empty"),
+        List.of())), null, List.of(), Optional.empty(), false, Optional.of("test"));
+    var snap = new BackupService(repo, CLOCK, "test").run(request, BackupProgress.NONE).snapshot();
+    Path out = tmp.resolve("out");
+    new RestoreService(repo).run(new RestoreRequest(snap.id(), out, List.of(), false), RestoreProgress.NONE);
+    Path back = out.resolve(src.toString().substring(1));
+    assertThat(back.resolve("docs/note.txt")).exists();
+    assertThat(back.resolve("docs/big.bin")).doesNotExist();
+    assertThat(back.resolve("docs/empty")).doesNotExist();
+  }
+
+  @Test
   void secondBackupReadsOnlyChangedFiles() throws IOException {
     backup();
     Files.writeString(src.resolve("secret.txt"), "changed secret");
