@@ -15,6 +15,15 @@ final class MasterKey {
   private final byte[] encryption;
   private final byte[] id;
   private final byte[] chunkerSeed;
+  private final KeyedHash ids;
+  /** Pack keys by salt, so reading many blobs of one pack derives its key once. Bounded. */
+  private final java.util.Map<java.nio.ByteBuffer, Aead> packKeys = java.util.Collections.synchronizedMap(
+      new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<java.nio.ByteBuffer, Aead> eldest) {
+          return size() > 256;
+        }
+      });
 
   private MasterKey(byte[] material) {
     if (material.length != BYTES) {
@@ -23,6 +32,7 @@ final class MasterKey {
     this.encryption = java.util.Arrays.copyOfRange(material, 0, 32);
     this.id = java.util.Arrays.copyOfRange(material, 32, 64);
     this.chunkerSeed = java.util.Arrays.copyOfRange(material, 64, 96);
+    this.ids = new KeyedHash(id);
   }
 
   static MasterKey random() {
@@ -45,7 +55,8 @@ final class MasterKey {
 
   /** The key that seals the blobs and header of the pack with this salt. */
   Aead packKey(byte[] salt) {
-    return new Aead(Hkdf.derive(encryption, salt, "kho pack v1", Aead.KEY_BYTES));
+    return packKeys.computeIfAbsent(java.nio.ByteBuffer.wrap(salt.clone()),
+        s -> new Aead(Hkdf.derive(encryption, salt, "kho pack v1", Aead.KEY_BYTES)));
   }
 
   /** The key that seals index, snapshot and lock objects (each with its own random nonce). */
@@ -53,8 +64,9 @@ final class MasterKey {
     return new Aead(Hkdf.derive(encryption, new byte[0], "kho file v1", Aead.KEY_BYTES));
   }
 
+  /** The keyed hash of chunk ids (thread-safe, one per repository). */
   KeyedHash ids() {
-    return new KeyedHash(id);
+    return ids;
   }
 
   byte[] chunkerSeed() {
