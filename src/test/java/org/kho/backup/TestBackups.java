@@ -25,6 +25,16 @@ public final class TestBackups {
 
   private TestBackups() {}
 
+  /** A small source folder in {@code dir}: docs/note.txt ("hello") and secret.txt (mode 600). */
+  public static Path smallSource(Path dir) throws java.io.IOException {
+    java.nio.file.Files.createDirectories(dir.resolve("docs"));
+    java.nio.file.Files.writeString(dir.resolve("docs/note.txt"), "hello");
+    java.nio.file.Files.writeString(dir.resolve("secret.txt"), "top secret");
+    java.nio.file.Files.setPosixFilePermissions(dir.resolve("secret.txt"),
+        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    return dir;
+  }
+
   /** A new repository in the new or empty folder {@code dir}. */
   public static Repository init(Path dir) {
     return Repository.init(LocalStorage.create(dir), Credential.passphrase(PASSWORD), CHEAP);

@@ -35,11 +35,7 @@ class SnapshotCommandsTest {
 
   @BeforeEach
   void setUp() throws IOException {
-    src = tmp.resolve("src");
-    Files.createDirectories(src.resolve("docs"));
-    Files.writeString(src.resolve("docs/note.txt"), "hello");
-    Files.writeString(src.resolve("secret.txt"), "top secret");
-    Files.setPosixFilePermissions(src.resolve("secret.txt"), PosixFilePermissions.fromString("rw-------"));
+    src = TestBackups.smallSource(tmp.resolve("src"));
     at = src.toAbsolutePath().toString();
     repoDir = tmp.resolve("repo");
     repo = TestBackups.init(repoDir);

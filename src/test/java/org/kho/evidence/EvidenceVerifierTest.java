@@ -32,9 +32,7 @@ class EvidenceVerifierTest {
 
   @BeforeEach
   void setUp() throws IOException {
-    src = tmp.resolve("src");
-    Files.createDirectories(src.resolve("docs"));
-    Files.writeString(src.resolve("docs/note.txt"), "hello");
+    src = TestBackups.smallSource(tmp.resolve("src"));
     root = tmp.resolve("repo");
     repo = TestBackups.init(root);
   }

@@ -35,12 +35,9 @@ class SnapshotBrowserTest {
 
   @BeforeEach
   void setUp() throws IOException {
-    src = tmp.resolve("src");
+    src = TestBackups.smallSource(tmp.resolve("src"));
     Files.createDirectories(src.resolve("docs/deep/er"));
-    Files.writeString(src.resolve("docs/note.txt"), "hello");
     Files.writeString(src.resolve("docs/deep/er/a.txt"), "deep");
-    Files.writeString(src.resolve("secret.txt"), "top secret");
-    Files.setPosixFilePermissions(src.resolve("secret.txt"), PosixFilePermissions.fromString("rw-------"));
     Files.setLastModifiedTime(src.resolve("docs/note.txt"), FileTime.from(MTIME));
     Files.createSymbolicLink(src.resolve("link"), Path.of("docs/note.txt"));
     at = src.toAbsolutePath().toString();
