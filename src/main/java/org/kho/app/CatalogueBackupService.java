@@ -40,13 +40,18 @@ public final class CatalogueBackupService {
   /** One item into one target: the result, or what went wrong. */
   public record Run(ItemId item, TargetId target, BackupResult result, KhoException failure) {}
 
+  /**
+   * Backs up the items named (all when none), each into each of its targets. Snapshots are signed
+   * with {@code signer}, else with the catalogue's {@code signingKey}, else not at all.
+   */
   public List<Run> run(Catalogue catalogue, List<String> itemIds, Optional<SigningKey> signer, BackupProgress progress) {
+    Optional<SigningKey> key = signer.or(() -> catalogue.signingKey().map(secrets::signingKey));
     List<Run> runs = new ArrayList<>();
     for (Item item : select(catalogue, itemIds)) {
       for (TargetId t : item.targets()) {
         Target target = catalogue.targets().stream().filter(x -> x.id().equals(t)).findFirst().orElseThrow();
         try {
-          runs.add(new Run(item.id(), t, backup(item, target, signer, progress), null));
+          runs.add(new Run(item.id(), t, backup(item, target, key, progress), null));
         } catch (KhoException e) {
           runs.add(new Run(item.id(), t, null, e));
         }

@@ -27,15 +27,26 @@ final class Secrets {
         }
         yield v;
       }
-      case SecretRef.FromSystemdCredential c -> {
-        String dir = env.get("CREDENTIALS_DIRECTORY");
-        if (dir == null) {
-          throw new KhoException("the " + ref.describe() + " is not available: $CREDENTIALS_DIRECTORY is not set",
-              "run Kho from its systemd unit with LoadCredential=" + c.name() + ":…");
-        }
-        yield file(Path.of(dir, c.name()), ref);
-      }
+      case SecretRef.FromSystemdCredential c -> file(Path.of(credentialsDirectory(ref), c.name()), ref);
     };
+  }
+
+  /** The agency signing key where {@code ref} says: a private file, a systemd credential, or PEM text in a variable. */
+  org.kho.crypto.SigningKey signingKey(SecretRef ref) {
+    return switch (ref) {
+      case SecretRef.FromFile f -> org.kho.crypto.SigningKey.read(f.file());
+      case SecretRef.FromSystemdCredential c -> org.kho.crypto.SigningKey.read(Path.of(credentialsDirectory(ref), c.name()));
+      case SecretRef.FromEnvironment e -> org.kho.crypto.SigningKey.parse(read(ref), "the " + ref.describe());
+    };
+  }
+
+  private String credentialsDirectory(SecretRef ref) {
+    String dir = env.get("CREDENTIALS_DIRECTORY");
+    if (dir == null) {
+      throw new KhoException("the " + ref.describe() + " is not available: $CREDENTIALS_DIRECTORY is not set",
+          "run Kho from its systemd unit with LoadCredential=NAME:PATH");
+    }
+    return dir;
   }
 
   private static String file(Path p, SecretRef ref) {

@@ -10,7 +10,7 @@ import java.util.Map;
  * records and {@code schema/catalogue.schema.json} in step (a test compares them).
  */
 record CatalogueSpec(Integer version, AgencySpec agency, List<TargetSpec> targets, List<ItemSpec> items,
-    List<LogSpec> logs, DisposalSpec disposal) {
+    List<LogSpec> logs, DisposalSpec disposal, SecretSpec signingKey) {
 
   record AgencySpec(String name, String unit, String contact) {}
 

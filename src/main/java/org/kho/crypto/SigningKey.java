@@ -42,15 +42,19 @@ public final class SigningKey {
 
   /** Reads a key written by {@link #write}; refuses a file others may read. */
   public static SigningKey read(Path file) {
-    String text = readPrivate(file);
-    byte[] der = Pem.read(text, LABEL).orElseThrow(() -> new KhoException(
-        file + " is not a Kho signing key (no PEM block '" + LABEL + "')",
+    return parse(readPrivate(file), file.toString());
+  }
+
+  /** Parses the PEM text of a signing key; {@code where} names its source in messages (never the text). */
+  public static SigningKey parse(String pem, String where) {
+    byte[] der = Pem.read(pem, LABEL).orElseThrow(() -> new KhoException(
+        where + " is not a Kho signing key (no PEM block '" + LABEL + "')",
         "point to the signing.key written by 'kho key signing-init'"));
     try {
       PrivateKey key = KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(der));
       return new SigningKey(key, VerifyingKey.derive(key));
     } catch (GeneralSecurityException e) {
-      throw new KhoException(file + " does not hold an Ed25519 private key", "point to the signing.key written by 'kho key signing-init'");
+      throw new KhoException(where + " does not hold an Ed25519 private key", "point to the signing.key written by 'kho key signing-init'");
     }
   }
 

@@ -113,12 +113,14 @@ class RepositoryCommandsTest {
   void catalogueBackupTakesEachItemIntoItsLocalTarget() throws IOException {
     Path cfg = tmp.resolve("cfg");
     assertThat(kho("init", cfg.toString()).code()).isZero();
+    assertThat(kho("key", "signing-init", "--out", tmp.resolve("signing").toString()).code()).isZero();
     Path data = Files.createDirectories(tmp.resolve("srv/documents"));
     Files.writeString(data.resolve("a.txt"), "alpha");
     Files.writeString(data.resolve("b.tmp"), "excluded");
     Files.writeString(cfg.resolve("catalogue.yaml"), """
         version: 1
         agency: {name: "Test agency", unit: "IT", contact: "it@example.gov.vn"}
+        signingKey: {file: %s}
         targets:
           - id: disk
             description: test disk
@@ -137,12 +139,15 @@ class RepositoryCommandsTest {
             schedule: nightly
             retention: {daily: 14, monthly: 12}
             allowSameDevice: "test: one disk in the test machine"
-        """.formatted(repo, pw1, data));
+        """.formatted(tmp.resolve("signing/signing.key"), repo, pw1, data));
     Run run = kho("backup", "--config", cfg.toString(), "--json");
     assertThat(run.code()).as(run.err() + run.out()).isZero();
     JsonNode result = json(run).get(0);
     assertThat(result.get("item").asText()).isEqualTo("documents");
     assertThat(result.get("summary").get("files").asLong()).isEqualTo(1);
+    assertThat(result.get("signed").asBoolean()).as("signed with the catalogue's signingKey").isTrue();
+    assertThat(kho("evidence", "verify", "--repo", repo.toString(), "--public-key",
+        tmp.resolve("signing/signing.pub").toString()).code()).isZero();
     Run listed = kho("ls", "--repo", repo.toString(), "--password-file", pw1.toString(), "latest");
     assertThat(listed.out()).contains("a.txt").doesNotContain("b.tmp");
     Run unknown = kho("backup", "--config", cfg.toString(), "nothing-here");
