@@ -84,7 +84,7 @@ final class LsCommand implements Callable<Integer> {
     return e.path() + (e.linkTarget() == null ? "" : " -> " + e.linkTarget());
   }
 
-  /** {@code drwxr-x---} as {@code ls -l} writes it (setuid, setgid and sticky bits left out). */
+  /** {@code drwsr-x--T} as {@code ls -l} writes it, setuid, setgid and sticky bits included. */
   private static String mode(Entry e) {
     StringBuilder s = new StringBuilder().append(switch (e.type()) {
       case DIR -> 'd';
@@ -96,6 +96,16 @@ final class LsCommand implements Callable<Integer> {
     for (int i = 0; i < PERMISSIONS.length(); i++) {
       s.append((e.mode() & (1 << (8 - i))) != 0 ? PERMISSIONS.charAt(i) : '-');
     }
+    special(s, e.mode(), 04000, 3, 's');
+    special(s, e.mode(), 02000, 6, 's');
+    special(s, e.mode(), 01000, 9, 't');
     return s.toString();
+  }
+
+  /** Puts a set special bit in the execute place: lower case over x, upper case over -. */
+  private static void special(StringBuilder s, int mode, int bit, int at, char letter) {
+    if ((mode & bit) != 0) {
+      s.setCharAt(at, s.charAt(at) == 'x' ? letter : Character.toUpperCase(letter));
+    }
   }
 }

@@ -127,6 +127,15 @@ class SnapshotCommandsTest {
   }
 
   @Test
+  void lsLongShowsSetuidAndStickyBits() throws IOException {
+    Files.setAttribute(src.resolve("secret.txt"), "unix:mode", 04755);
+    Files.setAttribute(src.resolve("docs"), "unix:mode", 01777);
+    SnapshotRef s = signedBackup();
+    Run run = withPassword("ls", "-l", s.shortId(), at);
+    assertThat(run.out()).containsPattern("-rwsr-xr-x\\s.*/secret.txt").containsPattern("drwxrwxrwt\\s.*/docs");
+  }
+
+  @Test
   void lsAsJsonGivesTheEntries() throws IOException {
     SnapshotRef s = signedBackup();
     Run run = withPassword("ls", "--json", s.shortId(), at + "/docs");
