@@ -65,7 +65,7 @@ final class Archiver {
   /** The node of folder {@code dir} (its tree stored), compared against {@code old}. */
   CompletableFuture<Node> folder(Path dir, Stat stat, String name, Node old, Path root, PathFilter filter) {
     dirs.increment();
-    Tree oldTree = oldTree(old);
+    Tree oldTree = old == null || old.type() != Node.Type.DIR ? null : tree(old.subtree());
     List<CompletableFuture<Node>> children = new ArrayList<>();
     for (Path child : list(dir)) {
       String childName = child.getFileName().toString();
@@ -169,12 +169,13 @@ final class Archiver {
     }
   }
 
-  private Tree oldTree(Node old) {
-    if (old == null || old.type() != Node.Type.DIR || old.subtree() == null) {
+  /** The stored tree {@code id} of an earlier snapshot, or null if there is none or it cannot be read. */
+  Tree tree(String id) {
+    if (id == null) {
       return null;
     }
     try {
-      return repo.readTree(BlobId.parse(old.subtree()));
+      return repo.readTree(BlobId.parse(id));
     } catch (RepositoryException.Damaged e) {
       return null; // the parent's tree is unreadable: read everything under this folder again
     }

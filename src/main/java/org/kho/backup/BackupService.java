@@ -63,8 +63,7 @@ public final class BackupService {
     Archiver archiver = new Archiver(repo, writer, workers, progress);
     String tree;
     try {
-      Node oldRoot = parent.map(p -> new Node("", Node.Type.DIR, 0, 0, 0, null, null, null, null, 0, 0, 0, 0, null,
-          p.snapshot().tree(), null)).orElse(null);
+      Tree oldRoot = parent.map(p -> archiver.tree(p.snapshot().tree())).orElse(null);
       tree = new Roots(archiver, repo, writer).build(request, oldRoot);
       writer.flush();
     } catch (CompletionException e) {
@@ -107,7 +106,7 @@ public final class BackupService {
 
   /** Builds the root tree: every source under its absolute path, folders on the way included. */
   private record Roots(Archiver archiver, Repository repo, BlobWriter writer) {
-    String build(BackupRequest request, Node oldRoot) {
+    String build(BackupRequest request, Tree oldRoot) {
       PathTrie trie = new PathTrie();
       request.sources().forEach(s -> trie.add(s.path(),
           new PathFilter(java.nio.file.FileSystems.getDefault(), s.excludes(), s.includes())));
@@ -117,8 +116,7 @@ public final class BackupService {
       return repo.saveTree(new Tree(nodes), writer).hex();
     }
 
-    private List<CompletableFuture<Node>> children(PathTrie trie, Path at, Node old) {
-      Tree oldTree = oldTreeOf(old);
+    private List<CompletableFuture<Node>> children(PathTrie trie, Path at, Tree oldTree) {
       List<CompletableFuture<Node>> out = new ArrayList<>();
       for (var e : trie.children().entrySet()) {
         Path path = at.resolve(e.getKey());
@@ -136,21 +134,11 @@ public final class BackupService {
             default -> CompletableFuture.completedFuture(stat.node(e.getKey()));
           });
         } else {
-          out.add(archiver.wrap(stat, e.getKey(), children(sub, path, was)));
+          Tree wasTree = was == null ? null : archiver.tree(was.subtree());
+          out.add(archiver.wrap(stat, e.getKey(), children(sub, path, wasTree)));
         }
       }
       return out;
-    }
-
-    private Tree oldTreeOf(Node old) {
-      if (old == null || old.subtree() == null) {
-        return null;
-      }
-      try {
-        return repo.readTree(org.kho.repository.BlobId.parse(old.subtree()));
-      } catch (RuntimeException e) {
-        return null;
-      }
     }
   }
 }

@@ -236,24 +236,27 @@ public final class Repository implements AutoCloseable {
 
   /** Opens and verifies a blob whose sealed bytes are at {@code buf[off, off+len)}. */
   byte[] openBlob(MasterIndex.Location loc, byte[] buf, int off, int len) {
-    String what = loc.type().name().toLowerCase(Locale.ROOT) + " blob " + loc.id().shortHex() + " in pack "
-        + loc.pack().substring(0, 8);
     if (len != loc.length()) {
-      throw new RepositoryException.Damaged(what + " is truncated (pack shorter than the index says)", null);
+      throw new RepositoryException.Damaged(describe(loc) + " is truncated (pack shorter than the index says)", null);
     }
     byte[] plain;
     try {
       plain = Codec.decode(master.packKey(loc.salt()).open(buf, off, len, PackBuilder.aad(loc.type(), loc.id())),
           loc.rawLength());
     } catch (AuthenticationFailedException e) {
-      throw new RepositoryException.Damaged(what + " fails authentication (its bytes were changed)", e);
+      throw new RepositoryException.Damaged(describe(loc) + " fails authentication (its bytes were changed)", e);
     } catch (Codec.DecodeException e) {
-      throw new RepositoryException.Damaged(what + " does not decode: " + e.getMessage(), e);
+      throw new RepositoryException.Damaged(describe(loc) + " does not decode: " + e.getMessage(), e);
     }
     if (!java.util.Arrays.equals(master.ids().of(plain), loc.id().raw())) {
-      throw new RepositoryException.Damaged(what + " does not hash to its id", null);
+      throw new RepositoryException.Damaged(describe(loc) + " does not hash to its id", null);
     }
     return plain;
+  }
+
+  /** "data blob 1a2b3c4d in pack 5e6f7a8b", for messages; built only when something is wrong. */
+  private static String describe(MasterIndex.Location loc) {
+    return loc.type().name().toLowerCase(Locale.ROOT) + " blob " + loc.id().shortHex() + " in pack " + loc.pack().substring(0, 8);
   }
 
   /** The blobs the index places in each pack, for check. */
