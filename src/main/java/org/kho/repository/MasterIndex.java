@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -54,18 +53,6 @@ final class MasterIndex {
     int pack = chunks.pack(e);
     return new Location(chunks.type(e), id, packNames.get(pack), packSalts.get(pack), chunks.offset(e),
         chunks.length(e), chunks.rawLength(e));
-  }
-
-  synchronized int size() {
-    return chunks.size();
-  }
-
-  synchronized Set<String> packs() {
-    return Set.copyOf(packNames);
-  }
-
-  synchronized long footprintBytes() {
-    return chunks.footprintBytes();
   }
 
   /** Calls {@code action} with every blob's location, under the lock. */

@@ -61,10 +61,6 @@ final class PackBuilder {
     return !entries.isEmpty() && size + Aead.sealedLength(stored) > TARGET_BYTES;
   }
 
-  int size() {
-    return size;
-  }
-
   /** The finished pack: its bytes, its name (SHA-256 of them), its salt and entries. */
   record Finished(String name, byte[] bytes, byte[] salt, List<PackEntry> entries) {}
 

@@ -183,13 +183,6 @@ public final class Repository implements AutoCloseable {
     return index.find(id) != null;
   }
 
-  /** Blobs in the index and the bytes its in-memory form takes. */
-  public record IndexStats(int blobs, int packs, long memoryBytes) {}
-
-  public IndexStats indexStats() {
-    return new IndexStats(index.size(), index.packs().size(), index.footprintBytes());
-  }
-
   // ---- blobs ------------------------------------------------------------------------------------
 
   /** A writer for one backup session. */
