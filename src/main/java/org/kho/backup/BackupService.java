@@ -53,7 +53,8 @@ public final class BackupService {
 
   private BackupResult commit(BackupRequest request, BackupProgress progress, Optional<SnapshotRef> parent,
       Instant started) {
-    int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+    // two files per core: while one waits for the disk, the other keeps the core busy
+    int threads = Math.clamp(2L * Runtime.getRuntime().availableProcessors(), 4, 8);
     ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "kho-backup-worker");
       t.setDaemon(true);
@@ -68,7 +69,11 @@ public final class BackupService {
       writer.flush();
     } catch (CompletionException e) {
       writer.abandon();
-      throw e.getCause() instanceof RuntimeException r ? r : e;
+      switch (e.getCause()) {
+        case RuntimeException r -> throw r;
+        case Error err -> throw err; // out of memory, above all: Main says what to do
+        case null, default -> throw e;
+      }
     } catch (RuntimeException e) {
       writer.abandon();
       throw e;
