@@ -74,7 +74,12 @@ public final class BlobWriter {
       if (open.wouldOverflow(stored.length())) {
         upload();
       }
-      open.add(type, id, stored.buf(), stored.length(), len);
+      try {
+        open.add(type, id, stored.buf(), stored.length(), len);
+      } catch (Error e) {
+        failure.compareAndSet(null, e); // out of memory while sealing: stop every thread, not just this one
+        throw e;
+      }
     }
     blobsAdded.increment();
     bytesAdded.add(len);
@@ -137,7 +142,14 @@ public final class BlobWriter {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     }
-    PackBuilder.Finished done = open.finish(next);
+    PackBuilder.Finished done;
+    try {
+      done = open.finish(next);
+    } catch (RuntimeException | Error e) {
+      buffers.add(next);
+      failure.compareAndSet(null, e); // the open pack is spoilt: every later save fails with this
+      throw e;
+    }
     uploader.execute(() -> {
       try {
         if (failure.get() == null) {
