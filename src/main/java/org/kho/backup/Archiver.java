@@ -48,8 +48,12 @@ final class Archiver {
   final LongAdder changedFiles = new LongAdder();
   final LongAdder unchangedFiles = new LongAdder();
 
-  Archiver(Repository repo, BlobWriter writer, ExecutorService workers, BackupProgress progress) {
+  private final java.time.Clock clock;
+
+  Archiver(Repository repo, BlobWriter writer, ExecutorService workers, BackupProgress progress,
+      java.time.Clock clock) {
     this.repo = repo;
+    this.clock = clock;
     this.writer = writer;
     this.chunker = repo.chunker();
     this.workers = workers;
@@ -122,7 +126,7 @@ final class Archiver {
           chunks.add(store(all));
         }
       } else {
-        chunker.split(in, (buf, off, len) -> chunks.add(store(Arrays.copyOfRange(buf, off, off + len))));
+        split(in, chunks);
       }
     } catch (NoSuchFileException e) {
       return skipped(file, "vanished before it could be read");
@@ -135,6 +139,42 @@ final class Archiver {
     if (after == null || after.changedSince(stat)) {
       problem(file, "changed while it was being read; the stored copy may mix old and new content");
     }
+    return CompletableFuture.allOf(chunks.toArray(CompletableFuture[]::new)).thenApply(v -> {
+      progress.fileDone();
+      return node.withContent(chunks.stream().map(CompletableFuture::join).toList());
+    });
+  }
+
+  /** Cuts {@code in} into chunks handed to the workers; returns how many bytes it read. */
+  private long split(InputStream in, List<CompletableFuture<String>> chunks) throws IOException {
+    long[] read = new long[1];
+    chunker.split(in, (buf, off, len) -> {
+      read[0] += len;
+      chunks.add(store(Arrays.copyOfRange(buf, off, off + len)));
+    });
+    return read[0];
+  }
+
+  /**
+   * The node of a stream stored as file {@code /NAME}: read to its end, or the backup fails. A
+   * producer's failure (thrown by a read, see {@link BackupRequest.DataStream}) passes through.
+   */
+  CompletableFuture<Node> stream(BackupRequest.DataStream source, Node old) {
+    files.increment();
+    (old == null ? newFiles : changedFiles).increment();
+    List<CompletableFuture<String>> chunks = new ArrayList<>();
+    long size;
+    try (InputStream in = source.open().get()) {
+      size = split(in, chunks);
+    } catch (IOException e) {
+      throw new org.kho.core.KhoException("the source '" + source.name() + "' could not be read: " + e.getMessage(),
+          "nothing was stored for it; find out why its producer failed and run the backup again", e);
+    }
+    bytes.add(size);
+    java.time.Instant done = clock.instant();
+    Stat self = Stat.process();
+    Node node = new Node(source.name(), Node.Type.FILE, 0600, self.uid(), self.gid(), self.user(), self.group(), done,
+        done, 0, 0, 1, size, null, null, null);
     return CompletableFuture.allOf(chunks.toArray(CompletableFuture[]::new)).thenApply(v -> {
       progress.fileDone();
       return node.withContent(chunks.stream().map(CompletableFuture::join).toList());
