@@ -88,7 +88,7 @@ public final class BackupService {
     Snapshot snapshot = new Snapshot(1, started, repo.host().name(), repo.host().user(),
         request.snapshotPaths(), request.item(), request.tags(), tree,
         parent.map(SnapshotRef::id).orElse(null), summary, archiver.problems(), program,
-        repo.signerFingerprint().orElse(null));
+        repo.signerFingerprint().orElse(null), null);
     SnapshotRef saved = repo.saveSnapshot(snapshot);
     return new BackupResult(saved, parent.map(SnapshotRef::id).orElse(null), repo.signerFingerprint().isPresent());
   }
