@@ -96,9 +96,10 @@ final class Running {
     });
   }
 
+  /** "the command 'LINE'" when its name is its command line, else "'NAME' (WORDS)". */
   private static String describe(ExternalCommand c) {
-    return c.name().equals(c.display()) ? "the command '" + c.display() + "'"
-        : "'" + c.name() + "' (" + c.display() + ")";
+    boolean nameIsTheLine = c.name().equals(c.display()) || c.name().startsWith(c.argv().getFirst());
+    return nameIsTheLine ? "the command '" + c.name() + "'" : "'" + c.name() + "' (" + c.display() + ")";
   }
 
   private static String indent(String text) {
