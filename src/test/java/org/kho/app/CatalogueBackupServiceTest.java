@@ -45,6 +45,10 @@ class CatalogueBackupServiceTest {
 
   /** Writes a catalogue with item "db": {@code source} as its one source, and hooks that leave marker files. */
   private Catalogue catalogue(String source, String preHook) throws IOException {
+    return catalogue(source, preHook, "touch '" + tmp + "/post-ran'");
+  }
+
+  private Catalogue catalogue(String source, String preHook, String postHook) throws IOException {
     Files.writeString(config.resolve("catalogue.yaml"), """
         version: 1
         agency: {name: "Test agency", unit: "IT", contact: "it@example.gov.vn"}
@@ -62,12 +66,12 @@ class CatalogueBackupServiceTest {
               pre:
                 - {name: flush, shell: "%5$s", timeout: 1m}
               post:
-                - {name: restart, shell: "touch '%6$s/post-ran'", timeout: 1m}
+                - {name: restart, shell: "%6$s", timeout: 1m}
             targets: [disk-a, disk-b]
             schedule: nightly
             retention: {daily: 7}
             waivers: {drill.frequency: "test catalogue"}
-        """.formatted(repoA, password, tmp.resolve("not-a-repo"), source, preHook, tmp));
+        """.formatted(repoA, password, tmp.resolve("not-a-repo"), source, preHook, postHook));
     var checked = new CatalogueService(TestBackups.CLOCK).check(config);
     assertThat(checked.catalogue()).as("%s", checked.problems()).isPresent();
     return checked.catalogue().get();
@@ -131,6 +135,21 @@ class CatalogueBackupServiceTest {
     assertThat(tmp.resolve("post-ran")).exists();
     try (Repository repo = openA()) {
       assertThat(repo.snapshots()).isEmpty();
+    }
+  }
+
+  @Test
+  void failingPostHookIsReportedButTheSnapshotStays() throws IOException {
+    var outcome = backup(catalogue("{shell: 'printf x', name: db.dump}", "true", "echo 'service hr-app failed' >&2; exit 4"));
+
+    assertThat(outcome.failed()).isTrue();
+    assertThat(outcome.hooks()).singleElement().satisfies(h -> {
+      assertThat(h.phase()).isEqualTo("post");
+      assertThat(h.failure()).hasMessageContaining("'restart'").hasMessageContaining("service hr-app failed");
+    });
+    assertThat(outcome.runs().getFirst().failure()).isNull();
+    try (Repository repo = openA()) {
+      assertThat(repo.snapshots()).hasSize(1);
     }
   }
 }
