@@ -49,8 +49,12 @@ final class Archiver {
   final LongAdder changedFiles = new LongAdder();
   final LongAdder unchangedFiles = new LongAdder();
 
-  Archiver(Repository repo, BlobWriter writer, ExecutorService workers, BackupProgress progress) {
+  private final java.time.Clock clock;
+
+  Archiver(Repository repo, BlobWriter writer, ExecutorService workers, BackupProgress progress,
+      java.time.Clock clock) {
     this.repo = repo;
+    this.clock = clock;
     this.writer = writer;
     this.chunker = repo.chunker();
     this.workers = workers;
@@ -134,10 +138,7 @@ final class Archiver {
   private Node read(Path file, Stat stat, Node node) {
     List<String> chunks = new ArrayList<>();
     try (InputStream in = Files.newInputStream(file)) {
-      chunker.split(in, (buf, off, len) -> {
-        chunks.add(writer.save(BlobType.DATA, buf, off, len).hex());
-        progress.advanced(len);
-      });
+      store(in, chunks);
     } catch (NoSuchFileException e) {
       return skippedNow(file, "vanished before it could be read");
     } catch (AccessDeniedException e) {
@@ -151,6 +152,42 @@ final class Archiver {
     }
     progress.fileDone();
     return node.withContent(chunks);
+  }
+
+  /** Cuts {@code in} into chunks and stores them on this thread, their ids into {@code ids}; returns the bytes read. */
+  private long store(InputStream in, List<String> ids) throws IOException {
+    long[] read = new long[1];
+    chunker.split(in, (buf, off, len) -> {
+      ids.add(writer.save(BlobType.DATA, buf, off, len).hex());
+      read[0] += len;
+      progress.advanced(len);
+    });
+    return read[0];
+  }
+
+  /**
+   * The node of a stream stored as file {@code /NAME}: read to its end, or the backup fails. A
+   * producer's failure (thrown by a read, see {@link BackupRequest.DataStream}) passes through.
+   * The stream is read and stored on the calling thread.
+   */
+  CompletableFuture<Node> stream(BackupRequest.DataStream source, Node old) {
+    files.increment();
+    (old == null ? newFiles : changedFiles).increment();
+    List<String> chunks = new ArrayList<>();
+    long size;
+    try (InputStream in = source.open().get()) {
+      size = store(in, chunks);
+    } catch (IOException e) {
+      throw new org.kho.core.KhoException("the source '" + source.name() + "' could not be read: " + e.getMessage(),
+          "nothing was stored for it; find out why its producer failed and run the backup again", e);
+    }
+    bytes.add(size);
+    java.time.Instant done = clock.instant();
+    Stat self = Stat.process();
+    Node node = new Node(source.name(), Node.Type.FILE, 0600, self.uid(), self.gid(), self.user(), self.group(), done,
+        done, 0, 0, 1, size, null, null, null);
+    progress.fileDone();
+    return CompletableFuture.completedFuture(node.withContent(chunks));
   }
 
   CompletableFuture<Node> symlink(Path link, Stat stat, String name) {

@@ -34,7 +34,13 @@ public final class BackupService {
     this.program = program;
   }
 
+  /**
+   * Backs up {@code request} and commits its snapshot. Files that cannot be read are recorded as
+   * problems of the snapshot; a stream that fails (see {@link BackupRequest.DataStream}) fails the
+   * whole backup, and no snapshot is committed.
+   */
   public BackupResult run(BackupRequest request, BackupProgress progress) {
+    Streams.check(request);
     for (Path p : request.paths()) {
       if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
         throw new UsageException("the source " + p + " does not exist", "check the path; nothing was backed up");
@@ -61,7 +67,7 @@ public final class BackupService {
       return t;
     });
     BlobWriter writer = repo.writer();
-    Archiver archiver = new Archiver(repo, writer, workers, progress);
+    Archiver archiver = new Archiver(repo, writer, workers, progress, clock);
     String tree;
     try {
       Tree oldRoot = parent.map(p -> archiver.tree(p.snapshot().tree())).orElse(null);
@@ -85,9 +91,9 @@ public final class BackupService {
         archiver.newFiles.sum(), archiver.changedFiles.sum(), archiver.unchangedFiles.sum(), stats.blobsAdded(),
         stats.bytesAdded(), stats.bytesStored(), Duration.between(started, clock.instant()).toMillis() / 1000.0);
     Snapshot snapshot = new Snapshot(1, started, repo.host().name(), repo.host().user(),
-        request.paths().stream().map(Path::toString).toList(), request.item(), request.tags(), tree,
+        request.snapshotPaths(), request.item(), request.tags(), tree,
         parent.map(SnapshotRef::id).orElse(null), summary, archiver.problems(), program,
-        repo.signerFingerprint().orElse(null));
+        repo.signerFingerprint().orElse(null), null);
     SnapshotRef saved = repo.saveSnapshot(snapshot);
     return new BackupResult(saved, parent.map(SnapshotRef::id).orElse(null), repo.signerFingerprint().isPresent());
   }
@@ -97,7 +103,7 @@ public final class BackupService {
     if (request.parent().isPresent()) {
       return Optional.of(repo.snapshot(request.parent().get()));
     }
-    List<String> paths = request.paths().stream().map(Path::toString).toList();
+    List<String> paths = request.snapshotPaths();
     String host = repo.host().name();
     List<SnapshotRef> all = new ArrayList<>(repo.snapshots());
     for (int i = all.size() - 1; i >= 0; i--) {
@@ -116,6 +122,9 @@ public final class BackupService {
       request.sources().forEach(s -> trie.add(s.path(),
           new PathFilter(java.nio.file.FileSystems.getDefault(), s.excludes(), s.includes())));
       List<CompletableFuture<Node>> top = children(trie, Path.of("/"), oldRoot);
+      for (BackupRequest.DataStream s : request.streams()) {
+        top.add(archiver.stream(s, oldRoot == null ? null : oldRoot.find(s.name())));
+      }
       List<Node> nodes = CompletableFuture.allOf(top.toArray(CompletableFuture[]::new))
           .thenApply(v -> top.stream().map(CompletableFuture::join).filter(Objects::nonNull).toList()).join();
       return repo.saveTree(new Tree(nodes), writer).hex();

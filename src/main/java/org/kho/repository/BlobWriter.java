@@ -126,6 +126,11 @@ public final class BlobWriter {
 
   /** Writes index objects for {@code packs}, at most 4,096 packs per object. */
   void writeIndex(List<IndexFile.Pack> packs) {
+    writeIndex(sealed, packs);
+  }
+
+  /** Writes index objects for {@code packs} through {@code sealed}, at most 4,096 packs per object. */
+  static void writeIndex(SealedObjects sealed, List<IndexFile.Pack> packs) {
     for (int from = 0; from < packs.size(); from += 4096) {
       sealed.write(ObjectKind.INDEX, IndexFile.encode(packs.subList(from, Math.min(packs.size(), from + 4096))));
     }

@@ -39,6 +39,26 @@ final class PackBuilder {
     reset(buffer);
   }
 
+  /**
+   * A builder whose (first) pack uses {@code salt}, and so the key of the source pack with that
+   * salt: blobs sealed in that pack can be added as they are with {@link #addSealed}. For copies
+   * between repositories that share their master key.
+   */
+  static PackBuilder withSalt(MasterKey master, byte[] salt) {
+    PackBuilder b = new PackBuilder(master, new byte[TARGET_BYTES]);
+    System.arraycopy(salt, 0, b.salt, 0, SALT_BYTES);
+    b.key = master.packKey(salt);
+    return b;
+  }
+
+  /** Adds a blob already sealed under this pack's key ({@code buf[off, off+len)}, verified by the caller). */
+  void addSealed(BlobType type, BlobId id, byte[] buf, int off, int len, int rawLength) {
+    ensure(len);
+    System.arraycopy(buf, off, this.buf, size, len);
+    entries.add(new PackEntry(type, id, size, len, rawLength));
+    size += len;
+  }
+
   /** Starts a new pack in {@code buffer}, with a fresh salt and so a fresh key. */
   private void reset(byte[] buffer) {
     buf = buffer;
