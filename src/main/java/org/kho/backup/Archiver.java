@@ -2,11 +2,14 @@ package org.kho.backup;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -114,16 +117,9 @@ final class Archiver {
       return CompletableFuture.completedFuture(node.withContent(old.content()));
     }
     (old == null ? newFiles : changedFiles).increment();
-    List<CompletableFuture<String>> chunks = new ArrayList<>();
+    List<CompletableFuture<String>> chunks;
     try (InputStream in = Files.newInputStream(file)) {
-      if (stat.size() <= chunker.params().min()) {
-        byte[] all = in.readAllBytes();
-        if (all.length > 0) {
-          chunks.add(store(all));
-        }
-      } else {
-        chunker.split(in, (buf, off, len) -> chunks.add(store(Arrays.copyOfRange(buf, off, off + len))));
-      }
+      chunks = content(in, stat.size());
     } catch (NoSuchFileException e) {
       return skipped(file, "vanished before it could be read");
     } catch (AccessDeniedException e) {
@@ -135,6 +131,52 @@ final class Archiver {
     if (after == null || after.changedSince(stat)) {
       problem(file, "changed while it was being read; the stored copy may mix old and new content");
     }
+    return done(node, chunks);
+  }
+
+  /**
+   * The node of bytes {@code [offset, offset + length)} of {@code file}, stored as a file of that
+   * size named {@code name}; every byte read also goes to {@code digest}. A file that grows while
+   * it is read (a log being written) is fine; one shorter than the range is a problem.
+   */
+  CompletableFuture<Node> part(Path file, Stat stat, String name, long offset, long length, MessageDigest digest) {
+    files.increment();
+    bytes.add(length);
+    newFiles.increment();
+    List<CompletableFuture<String>> chunks;
+    try (FileChannel channel = FileChannel.open(file);
+        Range in = new Range(Channels.newInputStream(channel.position(offset)), length, digest)) {
+      chunks = content(in, length);
+      if (in.remaining() > 0) {
+        problem(file, "ended " + in.remaining() + " bytes before the expected " + (offset + length)
+            + " while it was read (truncated or rotated meanwhile)");
+      }
+    } catch (NoSuchFileException e) {
+      return skipped(file, "vanished before it could be read");
+    } catch (AccessDeniedException e) {
+      return skipped(file, "could not be read: permission denied");
+    } catch (IOException e) {
+      return skipped(file, "could not be read: " + e.getMessage());
+    }
+    return done(stat.withSize(length).node(name), chunks);
+  }
+
+  /** The chunks of {@code in} ({@code size} bytes expected), each on its way to the workers. */
+  private List<CompletableFuture<String>> content(InputStream in, long size) throws IOException {
+    List<CompletableFuture<String>> chunks = new ArrayList<>();
+    if (size <= chunker.params().min()) {
+      byte[] all = in.readAllBytes();
+      if (all.length > 0) {
+        chunks.add(store(all));
+      }
+    } else {
+      chunker.split(in, (buf, off, len) -> chunks.add(store(Arrays.copyOfRange(buf, off, off + len))));
+    }
+    return chunks;
+  }
+
+  /** {@code node} with its content once every chunk is stored. */
+  private CompletableFuture<Node> done(Node node, List<CompletableFuture<String>> chunks) {
     return CompletableFuture.allOf(chunks.toArray(CompletableFuture[]::new)).thenApply(v -> {
       progress.fileDone();
       return node.withContent(chunks.stream().map(CompletableFuture::join).toList());
