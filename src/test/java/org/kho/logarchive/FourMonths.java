@@ -31,51 +31,65 @@ import org.kho.core.TargetId;
  * a plain file spanning September and October, a gzip file spanning October and November, and the
  * live file of November. {@link #expected} holds the bytes each closed month must restore to.
  */
-final class FourMonths {
-  static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+public final class FourMonths {
+  public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-10T03:00:00Z"), ZONE);
   static final YearMonth AUG = YearMonth.of(2026, 8);
   static final YearMonth SEP = YearMonth.of(2026, 9);
   static final YearMonth OCT = YearMonth.of(2026, 10);
   static final YearMonth NOV = YearMonth.of(2026, 11);
-  private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+  /** The regular expression and format of the lines' timestamps. */
+  public static final String REGEX = "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})";
+  public static final String FORMAT = "yyyy-MM-dd HH:mm:ss";
+  private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern(FORMAT);
 
-  final Path dir;
+  /** The folder holding the logs. */
+  public final Path dir;
   /** Per closed month: each file's path and the bytes of it the month holds. */
-  final Map<YearMonth, Map<Path, byte[]>> expected = new LinkedHashMap<>();
+  public final Map<YearMonth, Map<Path, byte[]>> expected = new LinkedHashMap<>();
+  private final YearMonth open;
 
-  private FourMonths(Path dir) {
+  private FourMonths(Path dir, YearMonth open) {
     this.dir = dir;
+    this.open = open;
   }
 
+  /** The logs of November 2026 (open) and the three months before, under {@code root}/var/log/app. */
   static FourMonths write(Path root) throws IOException {
-    FourMonths f = new FourMonths(Files.createDirectories(root.resolve("var/log/app")));
+    return write(root, NOV);
+  }
+
+  /** The logs of {@code open} and the three months before it, under {@code root}/var/log/app. */
+  public static FourMonths write(Path root, YearMonth open) throws IOException {
+    FourMonths f = new FourMonths(Files.createDirectories(root.resolve("var/log/app")), open);
     f.build();
     return f;
   }
 
   LogSource source(boolean deleteOriginals) {
     return new LogSource(new LogSourceId("app-logs"), "Application logs", 1, List.of(dir + "/app.log*"),
-        List.of("*.pid"), new MonthRule.FromLines(Pattern.compile("^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})"),
-            "yyyy-MM-dd HH:mm:ss"), 3, List.of(new TargetId("disk")), new ScheduleId("monthly-logs"),
+        List.of("*.pid"), new MonthRule.FromLines(Pattern.compile(REGEX), FORMAT), 3, List.of(new TargetId("disk")), new ScheduleId("monthly-logs"),
         deleteOriginals, Map.of(), Optional.of("test"));
   }
 
   private void build() throws IOException {
-    byte[] aug = lines(at(AUG, 1), at(AUG, 31).plusHours(23), 3);
-    gzip("app.log.4.gz", aug, at(AUG, 31).plusHours(23).plusMinutes(59));
-    byte[] sep1 = lines(at(SEP, 1), at(SEP, 20), 2);
-    plain("app.log.3", sep1, at(SEP, 20));
-    byte[] sep2 = lines(at(SEP, 21), at(SEP, 30).plusHours(23).plusMinutes(50), 2);
-    byte[] oct1 = lines(at(OCT, 1), at(OCT, 12), 2);
-    plain("app.log.2", concat(sep2, oct1), at(OCT, 12));
-    byte[] octNov = lines(at(OCT, 13), at(NOV, 2), 2);
-    Path gz = gzip("app.log.1.gz", octNov, at(NOV, 2));
-    plain("app.log", lines(at(NOV, 3), at(NOV, 9), 2), at(NOV, 9));
-    plain("app.pid", "1234\n".getBytes(StandardCharsets.US_ASCII), at(NOV, 3));
-    expected.put(AUG, Map.of(dir.resolve("app.log.4.gz"), Files.readAllBytes(dir.resolve("app.log.4.gz"))));
-    expected.put(SEP, Map.of(dir.resolve("app.log.3"), sep1, dir.resolve("app.log.2"), sep2));
-    expected.put(OCT, Map.of(dir.resolve("app.log.2"), oct1, gz, Files.readAllBytes(gz)));
+    YearMonth m1 = open.minusMonths(3);
+    YearMonth m2 = open.minusMonths(2);
+    YearMonth m3 = open.minusMonths(1);
+    byte[] first = lines(at(m1, 1), at(m1, m1.lengthOfMonth()).plusHours(23), 3);
+    gzip("app.log.4.gz", first, at(m1, m1.lengthOfMonth()).plusHours(23).plusMinutes(59));
+    byte[] second1 = lines(at(m2, 1), at(m2, 20), 2);
+    plain("app.log.3", second1, at(m2, 20));
+    byte[] second2 = lines(at(m2, 21), at(m2, m2.lengthOfMonth()).plusHours(23).plusMinutes(50), 2);
+    byte[] third1 = lines(at(m3, 1), at(m3, 12), 2);
+    plain("app.log.2", concat(second2, third1), at(m3, 12));
+    byte[] thirdAndOpen = lines(at(m3, 13), at(open, 2), 2);
+    Path gz = gzip("app.log.1.gz", thirdAndOpen, at(open, 2));
+    plain("app.log", lines(at(open, 3), at(open, 9), 2), at(open, 9));
+    plain("app.pid", "1234\n".getBytes(StandardCharsets.US_ASCII), at(open, 3));
+    expected.put(m1, Map.of(dir.resolve("app.log.4.gz"), Files.readAllBytes(dir.resolve("app.log.4.gz"))));
+    expected.put(m2, Map.of(dir.resolve("app.log.3"), second1, dir.resolve("app.log.2"), second2));
+    expected.put(m3, Map.of(dir.resolve("app.log.2"), third1, gz, Files.readAllBytes(gz)));
   }
 
   private static LocalDateTime at(YearMonth m, int day) {
