@@ -98,6 +98,21 @@ class LogArchiveTest {
   }
 
   @Test
+  void aMonthWithoutLogsIsArchivedEmptyAndListedAsAGap() throws IOException {
+    Files.delete(logs.dir.resolve("app.log.3"));
+    Files.delete(logs.dir.resolve("app.log.2"));
+
+    assertThat(run(logs.source(false), Optional.empty(), false, false).targets().get(DISK))
+        .extracting(MonthRun::month, MonthRun::outcome)
+        .containsExactly(tuple(AUG, Outcome.ARCHIVED), tuple(SEP, Outcome.EMPTY), tuple(OCT, Outcome.ARCHIVED));
+    try (Repository repo = open()) {
+      assertThat(archive.months(logs.source(false), ZONE, repo, FourMonthsKeys.SIGNATURES))
+          .filteredOn(MonthState::gap).extracting(MonthState::month).containsExactly(SEP);
+    }
+    assertThat(verify().findings()).isEmpty();
+  }
+
+  @Test
   void verifyPassesOnAnIntactArchive() {
     run(logs.source(false), Optional.empty(), false, false);
 
