@@ -117,21 +117,17 @@ final class Archiver {
       return CompletableFuture.completedFuture(node.withContent(old.content()));
     }
     (old == null ? newFiles : changedFiles).increment();
-    List<CompletableFuture<String>> chunks;
-    try (InputStream in = Files.newInputStream(file)) {
-      chunks = content(in, stat.size());
-    } catch (NoSuchFileException e) {
-      return skipped(file, "vanished before it could be read");
-    } catch (AccessDeniedException e) {
-      return skipped(file, "could not be read: permission denied");
-    } catch (IOException e) {
-      return skipped(file, "could not be read: " + e.getMessage());
-    }
-    Stat after = stat(file);
-    if (after == null || after.changedSince(stat)) {
-      problem(file, "changed while it was being read; the stored copy may mix old and new content");
-    }
-    return done(node, chunks);
+    return reading(file, () -> {
+      List<CompletableFuture<String>> chunks;
+      try (InputStream in = Files.newInputStream(file)) {
+        chunks = content(in, stat.size());
+      }
+      Stat after = stat(file);
+      if (after == null || after.changedSince(stat)) {
+        problem(file, "changed while it was being read; the stored copy may mix old and new content");
+      }
+      return done(node, chunks);
+    });
   }
 
   /**
@@ -143,14 +139,28 @@ final class Archiver {
     files.increment();
     bytes.add(length);
     newFiles.increment();
-    List<CompletableFuture<String>> chunks;
-    try (FileChannel channel = FileChannel.open(file);
-        Range in = new Range(Channels.newInputStream(channel.position(offset)), length, digest)) {
-      chunks = content(in, length);
-      if (in.remaining() > 0) {
-        problem(file, "ended " + in.remaining() + " bytes before the expected " + (offset + length)
-            + " while it was read (truncated or rotated meanwhile)");
+    return reading(file, () -> {
+      try (FileChannel channel = FileChannel.open(file);
+          Range in = new Range(Channels.newInputStream(channel.position(offset)), length, digest)) {
+        List<CompletableFuture<String>> chunks = content(in, length);
+        if (in.remaining() > 0) {
+          problem(file, "ended " + in.remaining() + " bytes before the expected " + (offset + length)
+              + " while it was read (truncated or rotated meanwhile)");
+        }
+        return done(stat.withSize(length).node(name), chunks);
       }
+    });
+  }
+
+  /** How a file is read into a node; may fail as reading files does. */
+  private interface Read {
+    CompletableFuture<Node> run() throws IOException;
+  }
+
+  /** Runs {@code read}; a file that vanishes or cannot be read is left out and noted as a problem. */
+  private CompletableFuture<Node> reading(Path file, Read read) {
+    try {
+      return read.run();
     } catch (NoSuchFileException e) {
       return skipped(file, "vanished before it could be read");
     } catch (AccessDeniedException e) {
@@ -158,7 +168,6 @@ final class Archiver {
     } catch (IOException e) {
       return skipped(file, "could not be read: " + e.getMessage());
     }
-    return done(stat.withSize(length).node(name), chunks);
   }
 
   /** The chunks of {@code in} ({@code size} bytes expected), each on its way to the workers. */

@@ -32,6 +32,16 @@ final class LogsCommand implements Runnable {
     }
   }
 
+  /** The options of the read commands: the config directory, the public key, JSON output. */
+  static final class ReadOptions {
+    @picocli.CommandLine.Mixin
+    ConfigOption config;
+    @picocli.CommandLine.Mixin
+    PublicKeyOption publicKey;
+    @Option(names = "--json", description = "Print the result as JSON.")
+    boolean json;
+  }
+
   /** {@code --public-key FILE}: checks manifests without the private key. */
   static final class PublicKeyOption {
     @Option(names = "--public-key", paramLabel = "FILE",

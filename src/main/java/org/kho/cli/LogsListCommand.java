@@ -11,7 +11,6 @@ import org.kho.app.LogArchiveService;
 import org.kho.logarchive.MonthState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code kho logs list}. */
@@ -21,11 +20,7 @@ import picocli.CommandLine.Spec;
 final class LogsListCommand implements Callable<Integer> {
   private final Clock clock;
   @Mixin
-  private ConfigOption config;
-  @Mixin
-  private LogsCommand.PublicKeyOption publicKey;
-  @Option(names = "--json", description = "Print the result as JSON.")
-  private boolean json;
+  private LogsCommand.ReadOptions options;
   @Spec
   private picocli.CommandLine.Model.CommandSpec spec;
 
@@ -35,14 +30,14 @@ final class LogsListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var catalogue = new CatalogueService(clock).load(config.dir());
+    var catalogue = new CatalogueService(clock).load(options.config.dir());
     LogArchiveService service = new LogArchiveService(clock, "kho " + VersionProvider.version(), System.getenv());
-    List<LogArchiveService.TargetMonths> all = service.list(catalogue, publicKey.key());
+    List<LogArchiveService.TargetMonths> all = service.list(catalogue, options.publicKey.key());
     PrintWriter out = spec.commandLine().getOut();
     List<LogArchiveService.Gap> gaps = all.stream().flatMap(t -> t.months() == null ? java.util.stream.Stream.empty()
         : t.months().stream().filter(MonthState::gap)
             .map(m -> new LogArchiveService.Gap(t.source(), t.target(), m.month(), m.state()))).toList();
-    if (json) {
+    if (options.json) {
       Map<String, Object> view = new LinkedHashMap<>();
       view.put("sources", all);
       view.put("gaps", gaps);

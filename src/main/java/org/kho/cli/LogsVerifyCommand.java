@@ -10,7 +10,6 @@ import org.kho.app.LogArchiveService;
 import org.kho.logarchive.Finding;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code kho logs verify}. */
@@ -21,11 +20,7 @@ import picocli.CommandLine.Spec;
 final class LogsVerifyCommand implements Callable<Integer> {
   private final Clock clock;
   @Mixin
-  private ConfigOption config;
-  @Mixin
-  private LogsCommand.PublicKeyOption publicKey;
-  @Option(names = "--json", description = "Print the result as JSON.")
-  private boolean json;
+  private LogsCommand.ReadOptions options;
   @Spec
   private picocli.CommandLine.Model.CommandSpec spec;
 
@@ -35,11 +30,11 @@ final class LogsVerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var catalogue = new CatalogueService(clock).load(config.dir());
+    var catalogue = new CatalogueService(clock).load(options.config.dir());
     List<LogArchiveService.TargetVerification> all = new LogArchiveService(clock, "kho " + VersionProvider.version(),
-        System.getenv()).verify(catalogue, publicKey.key());
+        System.getenv()).verify(catalogue, options.publicKey.key());
     PrintWriter out = spec.commandLine().getOut();
-    if (json) {
+    if (options.json) {
       out.println(Json.write(all));
     } else {
       all.forEach(v -> print(v, out));
