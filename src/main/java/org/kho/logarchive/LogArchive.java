@@ -95,9 +95,9 @@ public final class LogArchive {
     for (YearMonth m : due) {
       boolean closed = LogMonths.closed(m, clock.instant(), zone);
       try {
-        MonthRun r = writer.write(m, last, logs, closed, options.allowSameDevice(), progress);
-        out.add(r);
-        last = Chain.read(EvidenceStore.on(repo.storage()), source.id().value(), signatures).last();
+        MonthWriter.Written w = writer.write(m, last, logs, closed, options.allowSameDevice(), progress);
+        out.add(w.run());
+        last = Optional.of(w.link());
       } catch (KhoException e) {
         out.add(MonthRun.failed(m, message(e)));
         break; // later months chain to this one: stop here

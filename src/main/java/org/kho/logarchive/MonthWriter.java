@@ -35,8 +35,11 @@ final class MonthWriter {
     this.program = program;
   }
 
+  /** What writing a month did, and the manifest it added to the chain. */
+  record Written(MonthRun run, Chain.Link link) {}
+
   /** Writes month {@code month} after {@code previous} (the source's last manifest here, if any). */
-  MonthRun write(YearMonth month, Optional<Chain.Link> previous, Collection logs, boolean closed,
+  Written write(YearMonth month, Optional<Chain.Link> previous, Collection logs, boolean closed,
       Optional<String> allowSameDevice, BackupProgress progress) {
     LocalDate keepUntil = LogMonths.keepUntil(month, source.keepMonths());
     List<PartsBackup.Part> parts = new ArrayList<>();
@@ -71,10 +74,12 @@ final class MonthWriter {
         previous.map(l -> l.manifest().sequence() + 1).orElse(1L), previous.map(Chain.Link::hash).orElse(null),
         closed, snapshot, clock.instant().toString(), repo.host().name(), zone.getId(), source.keepMonths(),
         keepUntil.toString(), entries.size(), bytes, entries);
-    String record = repo.writeSignedEvidence(m.statement());
+    String statement = m.statement();
+    String record = repo.writeSignedEvidence(statement);
     MonthRun.Outcome outcome = !closed ? MonthRun.Outcome.PARTIAL
         : entries.isEmpty() ? MonthRun.Outcome.EMPTY : MonthRun.Outcome.ARCHIVED;
-    return new MonthRun(month, outcome, snapshot, entries.size(), bytes, record, problems, null);
+    return new Written(new MonthRun(month, outcome, snapshot, entries.size(), bytes, record, problems, null),
+        new Chain.Link(record, m, Manifest.hash(statement)));
   }
 
   /** A segment to store, and the file it is part of. */
