@@ -32,9 +32,12 @@ import org.kho.core.UsageException;
 import org.kho.crypto.Argon2id;
 import org.kho.crypto.SigningKey;
 import org.kho.crypto.VerifyingKey;
+import org.kho.evidence.EvidenceReport;
+import org.kho.evidence.EvidenceVerifier;
 import org.kho.logarchive.MonthRun.Outcome;
 import org.kho.repository.Credential;
 import org.kho.repository.EvidenceRecord;
+import org.kho.repository.EvidenceStore;
 import org.kho.repository.Host;
 import org.kho.repository.Repository;
 import org.kho.restore.RestoreProgress;
@@ -130,6 +133,9 @@ class LogArchiveTest {
 
     assertThat(verify().findings()).extracting(Finding::month).containsOnly(SEP);
     assertThat(verify().findings()).extracting(Finding::kind).contains(Finding.Kind.DAMAGED);
+    EvidenceReport evidence = new EvidenceVerifier(EvidenceStore.on(storage)).verify(KEY.verifying());
+    assertThat(evidence.failures()).extracting(EvidenceReport.Failure::record, EvidenceReport.Failure::problem)
+        .contains(tuple(manifestRecord(SEP).name(), EvidenceReport.Problem.SNAPSHOT_MISSING));
   }
 
   @Test
