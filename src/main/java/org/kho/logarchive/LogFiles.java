@@ -3,22 +3,24 @@ package org.kho.logarchive;
 import java.io.IOException;
 import java.nio.file.FileSystem;
 import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * The files a log source's paths and globs name today. A path without glob characters names one
  * file; a glob ({@code *}, {@code ?}, {@code [..]}, {@code {a,b}}, {@code **} across folders) is
  * matched against full paths, walking from its last folder without glob characters. Exclude
  * patterns without a '/' match file names; with one, full paths. Only regular files count
- * (symbolic links are not followed).
+ * (symbolic links are not followed); folders Kho may not read are passed over.
  */
 final class LogFiles {
   private LogFiles() {}
@@ -62,9 +64,20 @@ final class LogFiles {
     }
     int depth = pattern.contains("**") ? Integer.MAX_VALUE : path.getNameCount() - firstGlob;
     PathMatcher matcher = fs.getPathMatcher("glob:" + pattern);
-    try (Stream<Path> walk = Files.walk(base, depth, EnumSet.noneOf(FileVisitOption.class).toArray(FileVisitOption[]::new))) {
-      walk.filter(p -> matcher.matches(p) && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).forEach(out::add);
-    }
+    Files.walkFileTree(base, EnumSet.noneOf(FileVisitOption.class), depth, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+        if (attrs.isRegularFile() && matcher.matches(file)) {
+          out.add(file);
+        }
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFileFailed(Path file, IOException e) {
+        return FileVisitResult.CONTINUE; // a folder Kho may not read holds nothing it can archive
+      }
+    });
     return out;
   }
 
