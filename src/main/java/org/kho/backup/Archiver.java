@@ -2,11 +2,14 @@ package org.kho.backup;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -119,6 +122,52 @@ final class Archiver {
       return CompletableFuture.completedFuture(node.withContent(old.content()));
     }
     (old == null ? newFiles : changedFiles).increment();
+    return onWorker(file, () -> {
+      List<String> chunks = new ArrayList<>();
+      try (InputStream in = Files.newInputStream(file)) {
+        store(in, chunks);
+      }
+      Stat after = stat(file);
+      if (after == null || after.changedSince(stat)) {
+        problem(file, "changed while it was being read; the stored copy may mix old and new content");
+      }
+      return done(node, chunks);
+    });
+  }
+
+  /**
+   * The node of bytes {@code [offset, offset + length)} of {@code file}, stored as a file of that
+   * size named {@code name}; every byte read also goes to {@code digest}. A file that grows while
+   * it is read (a log being written) is fine; one shorter than the range is a problem.
+   */
+  CompletableFuture<Node> part(Path file, Stat stat, String name, long offset, long length, MessageDigest digest) {
+    files.increment();
+    bytes.add(length);
+    newFiles.increment();
+    return onWorker(file, () -> {
+      try (FileChannel channel = FileChannel.open(file);
+          Range in = new Range(Channels.newInputStream(channel.position(offset)), length, digest)) {
+        List<String> chunks = new ArrayList<>();
+        store(in, chunks);
+        if (in.remaining() > 0) {
+          problem(file, "ended " + in.remaining() + " bytes before the expected " + (offset + length)
+              + " while it was read (truncated or rotated meanwhile)");
+        }
+        return done(stat.withSize(length).node(name), chunks);
+      }
+    });
+  }
+
+  /** How a file is read and stored into a node, on a worker; may fail as reading files does. */
+  private interface Read {
+    Node run() throws IOException;
+  }
+
+  /**
+   * Runs {@code read} on a worker, once fewer than {@value #QUEUED_FILES} files wait for one; a
+   * file that vanishes or cannot be read is left out and noted as a problem.
+   */
+  private CompletableFuture<Node> onWorker(Path file, Read read) {
     try {
       queued.acquire();
     } catch (InterruptedException e) {
@@ -127,29 +176,21 @@ final class Archiver {
     }
     return CompletableFuture.supplyAsync(() -> {
       try {
-        return read(file, stat, node);
+        return read.run();
+      } catch (NoSuchFileException e) {
+        return skippedNow(file, "vanished before it could be read");
+      } catch (AccessDeniedException e) {
+        return skippedNow(file, "could not be read: permission denied");
+      } catch (IOException e) {
+        return skippedNow(file, "could not be read: " + e.getMessage());
       } finally {
         queued.release();
       }
     }, workers);
   }
 
-  /** Reads, chunks and stores one file on the calling worker; null (a problem noted) if it cannot be read. */
-  private Node read(Path file, Stat stat, Node node) {
-    List<String> chunks = new ArrayList<>();
-    try (InputStream in = Files.newInputStream(file)) {
-      store(in, chunks);
-    } catch (NoSuchFileException e) {
-      return skippedNow(file, "vanished before it could be read");
-    } catch (AccessDeniedException e) {
-      return skippedNow(file, "could not be read: permission denied");
-    } catch (IOException e) {
-      return skippedNow(file, "could not be read: " + e.getMessage());
-    }
-    Stat after = stat(file);
-    if (after == null || after.changedSince(stat)) {
-      problem(file, "changed while it was being read; the stored copy may mix old and new content");
-    }
+  /** {@code node} with its content, its file counted done. */
+  private Node done(Node node, List<String> chunks) {
     progress.fileDone();
     return node.withContent(chunks);
   }
@@ -186,8 +227,7 @@ final class Archiver {
     Stat self = Stat.process();
     Node node = new Node(source.name(), Node.Type.FILE, 0600, self.uid(), self.gid(), self.user(), self.group(), done,
         done, 0, 0, 1, size, null, null, null);
-    progress.fileDone();
-    return CompletableFuture.completedFuture(node.withContent(chunks));
+    return CompletableFuture.completedFuture(done(node, chunks));
   }
 
   CompletableFuture<Node> symlink(Path link, Stat stat, String name) {

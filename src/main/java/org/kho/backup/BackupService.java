@@ -3,16 +3,12 @@ package org.kho.backup;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.kho.core.UsageException;
 import org.kho.repository.BlobWriter;
 import org.kho.repository.Node;
@@ -59,43 +55,12 @@ public final class BackupService {
 
   private BackupResult commit(BackupRequest request, BackupProgress progress, Optional<SnapshotRef> parent,
       Instant started) {
-    // two files per core: while one waits for the disk, the other keeps the core busy
-    int threads = Math.clamp(2L * Runtime.getRuntime().availableProcessors(), 4, 8);
-    ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "kho-backup-worker");
-      t.setDaemon(true);
-      return t;
-    });
-    BlobWriter writer = repo.writer();
-    Archiver archiver = new Archiver(repo, writer, workers, progress, clock);
-    String tree;
-    try {
-      Tree oldRoot = parent.map(p -> archiver.tree(p.snapshot().tree())).orElse(null);
-      tree = new Roots(archiver, repo, writer).build(request, oldRoot);
-      writer.flush();
-    } catch (CompletionException e) {
-      writer.abandon();
-      switch (e.getCause()) {
-        case RuntimeException r -> throw r;
-        case Error err -> throw err; // out of memory, above all: Main says what to do
-        case null, default -> throw e;
-      }
-    } catch (RuntimeException e) {
-      writer.abandon();
-      throw e;
-    } finally {
-      workers.shutdownNow();
+    try (Session session = new Session(repo, progress, clock)) {
+      Tree oldRoot = parent.map(p -> session.archiver.tree(p.snapshot().tree())).orElse(null);
+      String tree = session.store(() -> new Roots(session.archiver, repo, session.writer).build(request, oldRoot));
+      return session.commit(tree, started, clock, request.snapshotPaths(),
+          request.item(), request.tags(), parent.map(SnapshotRef::id).orElse(null), program);
     }
-    BlobWriter.Stats stats = writer.stats();
-    Snapshot.Summary summary = new Snapshot.Summary(archiver.files.sum(), archiver.dirs.sum(), archiver.bytes.sum(),
-        archiver.newFiles.sum(), archiver.changedFiles.sum(), archiver.unchangedFiles.sum(), stats.blobsAdded(),
-        stats.bytesAdded(), stats.bytesStored(), Duration.between(started, clock.instant()).toMillis() / 1000.0);
-    Snapshot snapshot = new Snapshot(1, started, repo.host().name(), repo.host().user(),
-        request.snapshotPaths(), request.item(), request.tags(), tree,
-        parent.map(SnapshotRef::id).orElse(null), summary, archiver.problems(), program,
-        repo.signerFingerprint().orElse(null), null);
-    SnapshotRef saved = repo.saveSnapshot(snapshot);
-    return new BackupResult(saved, parent.map(SnapshotRef::id).orElse(null), repo.signerFingerprint().isPresent());
   }
 
   /** The latest snapshot of the same host, paths and item, or the one asked for. */

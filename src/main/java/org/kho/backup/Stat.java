@@ -62,6 +62,11 @@ record Stat(Node.Type type, int mode, int uid, int gid, String user, String grou
     }
   }
 
+  /** The same metadata with another size: for a part of a file stored as a file of its own. */
+  Stat withSize(long newSize) {
+    return new Stat(type, mode, uid, gid, user, group, mtime, ctime, inode, device, links, newSize);
+  }
+
   Node node(String name) {
     return new Node(name, type, mode, uid, gid, user, group, mtime, ctime, inode, device, links,
         type == Node.Type.FILE ? size : 0, null, null, null);

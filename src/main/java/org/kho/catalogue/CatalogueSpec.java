@@ -59,7 +59,7 @@ record CatalogueSpec(Integer version, AgencySpec agency, List<TargetSpec> target
 
   record LogSpec(String id, String name, Integer securityLevel, List<String> paths, List<String> exclude,
       MonthSpec month, Integer keepMonths, List<String> targets, String schedule, Boolean deleteOriginals,
-      Map<String, String> waivers) {}
+      Map<String, String> waivers, String allowSameDevice) {}
 
   record MonthSpec(String from, String regex, String format) {}
 

@@ -384,6 +384,17 @@ public final class Repository implements AutoCloseable {
     return new SnapshotRef(name.name(), snapshot);
   }
 
+  /**
+   * Writes a signed evidence record for a JSON statement with the key set by {@link #signWith};
+   * returns the record's name. Throws {@link IllegalStateException} when no key is set.
+   */
+  public String writeSignedEvidence(String statement) {
+    if (signer == null) {
+      throw new IllegalStateException("no signing key is set for this session");
+    }
+    return writeEvidence(statement, signer).name();
+  }
+
   /** Writes a signed evidence record for a JSON statement; returns its object name. */
   public ObjectName writeEvidence(String statement, SigningKey key) {
     byte[] signature = key.sign(statement.getBytes(StandardCharsets.UTF_8));
