@@ -15,8 +15,14 @@ public record PolicyTable(String version, String basis, Map<Integer, Level> leve
     levels = Map.copyOf(levels);
   }
 
-  /** The minimums at one level. */
-  public record Level(int backupEveryDays, int logKeepMonths, int drillEveryMonths, int copies, int offsiteCopies) {}
+  /**
+   * The minimums at one level.
+   *
+   * @param keepBackupsMonths no snapshot younger than this many months is ever forgotten,
+   *     whatever an item's retention says (0: no such minimum)
+   */
+  public record Level(int backupEveryDays, int logKeepMonths, int drillEveryMonths, int copies, int offsiteCopies,
+      int keepBackupsMonths) {}
 
   /** The minimums for {@code securityLevel} (1–5). */
   public Level at(int securityLevel) {
@@ -28,5 +34,5 @@ public record PolicyTable(String version, String basis, Map<Integer, Level> leve
   }
 
   /** The floor no policy table may go below: the regulations' own minimums. */
-  static final Level REGULATION_FLOOR = new Level(31, 3, 12, 1, 0);
+  static final Level REGULATION_FLOOR = new Level(31, 3, 12, 1, 0, 0);
 }
