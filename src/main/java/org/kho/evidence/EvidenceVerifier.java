@@ -23,6 +23,8 @@ import org.kho.repository.RepositoryException;
  * this repository and the snapshot object it names is there with the very bytes it was named for
  * (the name is their SHA-256, so the signature binds every byte). Statements of other types are
  * verified by signature alone. Snapshot objects no well-signed record names are reported unsigned.
+ * A missing snapshot is accepted when a well-signed {@code kho.forget.v1} statement says retention
+ * removed it.
  */
 public final class EvidenceVerifier {
   private final EvidenceStore store;
@@ -37,18 +39,30 @@ public final class EvidenceVerifier {
     List<Verified> verified = new ArrayList<>();
     List<Failure> failures = new ArrayList<>();
     Set<String> signed = new HashSet<>();
+    java.util.Map<String, Statement> authentic = new java.util.TreeMap<>();
+    Set<String> forgotten = new HashSet<>();
     for (String name : store.recordNames()) {
       try {
         Statement s = authenticate(name, key);
+        authentic.put(name, s);
+        if (s.forgets() && Objects.equals(s.repository(), repository)) {
+          forgotten.add(s.snapshot());
+        }
+      } catch (Rejected r) {
+        failures.add(new Failure(name, r.problem, r.getMessage()));
+      }
+    }
+    authentic.forEach((name, s) -> {
+      try {
         if (s.aboutSnapshot()) {
           signed.add(s.snapshot());
-          checkSnapshot(s, repository);
+          checkSnapshot(s, repository, forgotten);
         }
         verified.add(s.verified(name));
       } catch (Rejected r) {
         failures.add(new Failure(name, r.problem, r.getMessage()));
       }
-    }
+    });
     verified.sort(Comparator.comparing(Verified::time, Comparator.nullsFirst(Comparator.naturalOrder()))
         .thenComparing(Verified::record));
     List<String> unsigned = store.snapshotNames().stream().filter(n -> !signed.contains(n)).toList();
@@ -84,15 +98,19 @@ public final class EvidenceVerifier {
   }
 
   /** Makes sure the snapshot a signed statement binds is this repository's, present and unchanged. */
-  private void checkSnapshot(Statement s, String repository) throws Rejected {
+  private void checkSnapshot(Statement s, String repository, Set<String> forgotten) throws Rejected {
     if (!Objects.equals(s.repository(), repository)) {
       throw new Rejected(Problem.OTHER_REPOSITORY,
           "the statement is about repository " + s.repository() + ", this is " + repository);
     }
     String snapshot = s.snapshot() == null ? "(none)" : s.snapshot();
     switch (store.snapshotState(snapshot)) {
-      case MISSING -> throw new Rejected(Problem.SNAPSHOT_MISSING,
-          "snapshot " + snapshot + " is not in the repository (deleted, or never written)");
+      case MISSING -> {
+        if (!forgotten.contains(snapshot)) { // a snapshot forgotten under a signed statement is accounted for
+          throw new Rejected(Problem.SNAPSHOT_MISSING,
+              "snapshot " + snapshot + " is not in the repository (deleted, or never written)");
+        }
+      }
       case ALTERED -> throw new Rejected(Problem.SNAPSHOT_ALTERED,
           "the bytes of snapshot " + snapshot + " no longer hash to its name: it was changed after signing");
       case INTACT -> {

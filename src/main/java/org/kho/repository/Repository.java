@@ -351,17 +351,26 @@ public final class Repository implements AutoCloseable {
   }
 
   /**
-   * Forgets a snapshot: deletes its object. Its data stays until {@link #prune} finds it unused.
-   * Refuses a snapshot under a legal hold.
+   * Forgets a snapshot: deletes its object, after writing a signed {@link RemovalStatement#FORGET}
+   * record saying {@code why} when a signing key is set. Its data stays until {@link #prune} finds
+   * it unused. Refuses a snapshot under a legal hold.
    */
-  public void forget(SnapshotRef snapshot) {
+  public void forget(SnapshotRef snapshot, String why) {
     List<String> holders = holds().stream().filter(h -> h.hold().snapshot().equals(snapshot.id()))
         .map(h -> h.hold().reason()).toList();
     if (!holders.isEmpty()) {
       throw new org.kho.core.KhoException("snapshot " + snapshot.shortId() + " is under a legal hold ("
           + String.join("; ", holders) + ")", "release the hold first with 'kho hold remove' if that is really intended");
     }
+    attest(RemovalStatement.FORGET, snapshot.id(), why);
     storage.delete(ObjectName.of(ObjectKind.SNAPSHOT, snapshot.id()));
+  }
+
+  /** Writes a signed removal statement when this session signs. */
+  private void attest(String type, String snapshot, String why) {
+    if (signer != null) {
+      writeEvidence(RemovalStatement.of(type, config.id(), snapshot, clock.instant(), host.name(), why), signer);
+    }
   }
 
   // ---- holds and drill results -------------------------------------------------------------------
@@ -391,8 +400,12 @@ public final class Repository implements AutoCloseable {
     return out;
   }
 
-  /** Releases a hold (deletes its object); returns whether it was there. */
-  public boolean removeHold(HoldRef hold) {
+  /**
+   * Releases a hold (deletes its object), after writing a signed {@link RemovalStatement#HOLD_RELEASED}
+   * record saying {@code why} when a signing key is set; returns whether it was there.
+   */
+  public boolean removeHold(HoldRef hold, String why) {
+    attest(RemovalStatement.HOLD_RELEASED, hold.hold().snapshot(), why);
     return storage.delete(ObjectName.of(ObjectKind.HOLD, hold.id()));
   }
 
