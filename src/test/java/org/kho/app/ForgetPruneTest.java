@@ -35,17 +35,6 @@ class ForgetPruneTest {
   @TempDir
   Path tmp;
 
-  /** Two snapshots: the first has a.bin and shared.bin, the second shared.bin and c.bin. */
-  private SnapshotRef[] twoSnapshots(Repository repo, Path src) throws IOException {
-    random(src.resolve("a.bin"), 300_000, 1);
-    random(src.resolve("shared.bin"), 100_000, 2);
-    SnapshotRef first = backup(repo, src);
-    Files.delete(src.resolve("a.bin"));
-    random(src.resolve("c.bin"), 50_000, 3);
-    SnapshotRef second = backup(repo, src);
-    return new SnapshotRef[] {first, second};
-  }
-
   private static List<KeepDecision> decide(Repository repo, KeepRules rules) {
     return new ForgetService(repo.clock()).decide(repo, s -> Optional.of(rules), false, s -> true).decisions();
   }
@@ -54,7 +43,7 @@ class ForgetPruneTest {
   void aDryRunForgetsNothing() throws IOException {
     MemoryStorage storage = new MemoryStorage();
     try (Repository repo = PruneFixture.init(storage)) {
-      twoSnapshots(repo, tmp.resolve("src"));
+      PruneFixture.twoSnapshots(repo, tmp.resolve("src"));
       List<KeepDecision> d = decide(repo, LAST_ONE);
       assertThat(d).filteredOn(x -> !x.keep()).hasSize(1);
       assertThat(repo.snapshots()).hasSize(2);
@@ -67,7 +56,7 @@ class ForgetPruneTest {
     Path src = tmp.resolve("src");
     SnapshotRef kept;
     try (Repository repo = PruneFixture.init(storage)) {
-      kept = twoSnapshots(repo, src)[1];
+      kept = PruneFixture.twoSnapshots(repo, src)[1];
       assertThat(new ForgetService(repo.clock()).forget(repo, decide(repo, LAST_ONE))).isEqualTo(1);
     }
     long before = packBytes(storage);
@@ -86,7 +75,7 @@ class ForgetPruneTest {
   void aDryRunPruneDeletesNothing() throws IOException {
     MemoryStorage storage = new MemoryStorage();
     try (Repository repo = PruneFixture.init(storage)) {
-      twoSnapshots(repo, tmp.resolve("src"));
+      PruneFixture.twoSnapshots(repo, tmp.resolve("src"));
       new ForgetService(repo.clock()).forget(repo, decide(repo, LAST_ONE));
     }
     long before = packBytes(storage);
@@ -105,7 +94,7 @@ class ForgetPruneTest {
     Path src = tmp.resolve("src");
     SnapshotRef kept;
     try (Repository repo = PruneFixture.init(storage)) {
-      kept = twoSnapshots(repo, src)[1];
+      kept = PruneFixture.twoSnapshots(repo, src)[1];
       new ForgetService(repo.clock()).forget(repo, decide(repo, LAST_ONE));
     }
     long before = packBytes(storage);
@@ -123,7 +112,7 @@ class ForgetPruneTest {
   void aHeldSnapshotIsNeverForgotten() throws IOException {
     MemoryStorage storage = new MemoryStorage();
     try (Repository repo = PruneFixture.init(storage)) {
-      SnapshotRef first = twoSnapshots(repo, tmp.resolve("src"))[0];
+      SnapshotRef first = PruneFixture.twoSnapshots(repo, tmp.resolve("src"))[0];
       new HoldService(repo).add(first.shortId(), "inspection 2026/17");
       List<KeepDecision> d = decide(repo, LAST_ONE);
       assertThat(d).allMatch(KeepDecision::keep);
@@ -139,7 +128,7 @@ class ForgetPruneTest {
   void theNewestDrillPassedSnapshotIsKept() throws IOException {
     MemoryStorage storage = new MemoryStorage();
     try (Repository repo = PruneFixture.init(storage)) {
-      SnapshotRef first = twoSnapshots(repo, tmp.resolve("src"))[0];
+      SnapshotRef first = PruneFixture.twoSnapshots(repo, tmp.resolve("src"))[0];
       repo.saveDrillResult(new DrillResult(DrillResult.VERSION, first.id(), null, repo.clock().instant(),
           DrillResult.Outcome.PASSED, "monthly", null, "all files matched"));
       assertThat(decide(repo, LAST_ONE)).allMatch(KeepDecision::keep);

@@ -27,7 +27,12 @@ import org.kho.storage.Storage;
 
 /** Repositories on any storage with a cheap KDF, sources of random bytes, and the checks prune tests make. */
 final class PruneFixture {
-  static final Repository.Options CHEAP = new Repository.Options(TestBackups.CLOCK, new Host(), new Argon2id(64, 1, 1));
+  /**
+   * A fixed clock at the time the tests start, not in the past: a lock dated before this process
+   * started would look like one left by an earlier process with the same pid, and be stale.
+   */
+  static final java.time.Clock CLOCK = java.time.Clock.fixed(java.time.Instant.now(), java.time.ZoneOffset.UTC);
+  static final Repository.Options CHEAP = new Repository.Options(CLOCK, new Host(), new Argon2id(64, 1, 1));
 
   private PruneFixture() {}
 
@@ -41,8 +46,26 @@ final class PruneFixture {
 
   /** Backs up {@code source}, an hour after the repository's newest snapshot (so "newest" is never a tie). */
   static SnapshotRef backup(Repository repo, Path source) {
-    java.time.Clock later = java.time.Clock.offset(TestBackups.CLOCK, java.time.Duration.ofHours(repo.snapshots().size()));
+    java.time.Clock later = java.time.Clock.offset(CLOCK, java.time.Duration.ofHours(repo.snapshots().size()));
     return new BackupService(repo, later, "test").run(TestBackups.request(source), BackupProgress.NONE).snapshot();
+  }
+
+  /** Two snapshots: the first has a.bin and shared.bin, the second shared.bin and c.bin. */
+  static SnapshotRef[] twoSnapshots(Repository repo, Path src) throws IOException {
+    random(src.resolve("a.bin"), 300_000, 1);
+    random(src.resolve("shared.bin"), 100_000, 2);
+    SnapshotRef first = backup(repo, src);
+    Files.delete(src.resolve("a.bin"));
+    random(src.resolve("c.bin"), 50_000, 3);
+    SnapshotRef second = backup(repo, src);
+    return new SnapshotRef[] {first, second};
+  }
+
+  /** A source folder {@code dir} with two files of random bytes. */
+  static Path twoFiles(Path dir) throws IOException {
+    random(dir.resolve("x.bin"), 200_000, 7);
+    random(dir.resolve("y.bin"), 20_000, 8);
+    return dir;
   }
 
   /** Writes {@code size} random bytes (from {@code seed}) to {@code file}. */
