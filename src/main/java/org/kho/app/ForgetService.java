@@ -62,9 +62,11 @@ public final class ForgetService {
   public int forget(Repository repo, List<KeepDecision> decisions) {
     int n = 0;
     try (RepositoryLock lock = repo.lock(false)) {
+      Map<String, SnapshotRef> stored = repo.snapshots().stream().collect(Collectors.toMap(SnapshotRef::id, s -> s));
       for (KeepDecision d : decisions) {
-        if (!d.keep()) {
-          repo.forget(repo.snapshot(d.snapshot().id()), "retention of " + d.group() + " keeps it no longer");
+        SnapshotRef s = stored.get(d.snapshot().id());
+        if (!d.keep() && s != null) { // one another forget removed meanwhile is gone already
+          repo.forget(s, "retention of " + d.group() + " keeps it no longer");
           n++;
         }
       }

@@ -1,6 +1,8 @@
 package org.kho.plan;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.IsoFields;
@@ -157,9 +159,9 @@ public final class RetentionPlanner {
       if (hold != null) {
         reasons.add("legal hold: " + hold);
       }
+      ZoneId zone = rules.map(KeepRules::zone).orElse(ZoneOffset.UTC);
       drilled.filter(d -> d.snapshot().equals(s.id()))
-          .ifPresent(d -> reasons.add("newest drill-passed (drill " + DAY.format(d.time().atZone(rules.map(KeepRules::zone)
-              .orElse(java.time.ZoneOffset.UTC))) + ")"));
+          .ifPresent(d -> reasons.add("newest drill-passed (drill " + DAY.format(d.time().atZone(zone)) + ")"));
       Set<String> kept = rules.map(r -> Set.copyOf(r.retention().tags())).orElse(Set.of());
       s.tags().stream().filter(kept::contains).sorted().forEach(t -> reasons.add("tag " + t));
       return reasons;
