@@ -85,13 +85,15 @@ final class MasterIndex {
         chunks.length(e), chunks.rawLength(e));
   }
 
-  /** Calls {@code action} with every blob's location, under the lock. */
+  /** Calls {@code action} with every blob's location (where {@link #find} places it), under the lock. */
   synchronized void forEach(Consumer<Location> action) {
     byte[] id = new byte[BlobId.BYTES];
     chunks.forEach(e -> {
       chunks.id(e, id, 0);
       int pack = chunks.pack(e);
-      action.accept(new Location(chunks.type(e), BlobId.of(id), packNames.get(pack), packSalts.get(pack),
+      BlobId blob = BlobId.of(id);
+      Location again = revived.isEmpty() ? null : revived.get(blob);
+      action.accept(again != null ? again : new Location(chunks.type(e), blob, packNames.get(pack), packSalts.get(pack),
           chunks.offset(e), chunks.length(e), chunks.rawLength(e)));
     });
   }
