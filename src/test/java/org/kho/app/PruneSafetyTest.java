@@ -75,6 +75,42 @@ class PruneSafetyTest {
   }
 
   @Test
+  void aBackupStartedAfterPacksWereCondemnedStoresTheirBlobsAgainSoTheSweepNeedNotWait() throws Exception {
+    MemoryStorage storage = new MemoryStorage();
+    Path src = PruneFixture.twoFiles(tmp.resolve("src"));
+    try (Repository repo = PruneFixture.init(storage)) {
+      repo.forget(PruneFixture.backup(repo, src), "test");
+      assertThat(repo.prune(new PruneRequest(Duration.ofHours(24), 20, true), PruneProgress.NONE).unusedPacks()).isPositive();
+    }
+    CountDownLatch committing = new CountDownLatch(1);
+    CountDownLatch go = new CountDownLatch(1);
+    HookedStorage paused = new HookedStorage(storage, name -> {
+      if (name.kind() == ObjectKind.SNAPSHOT) {
+        committing.countDown();
+        await(go);
+      }
+    });
+    // the plan at T, the backup from T+10min, the sweeping prune at T+20min
+    CompletableFuture<SnapshotRef> backup = CompletableFuture.supplyAsync(() -> {
+      try (Repository repo = openAt(paused, Duration.ofMinutes(10))) {
+        return PruneFixture.backup(repo, src);
+      }
+    });
+    committing.await();
+    PruneReport sweep;
+    try (Repository repo = openAt(storage, Duration.ofMinutes(20))) {
+      sweep = repo.prune(NOW, PruneProgress.NONE);
+    }
+    go.countDown();
+    SnapshotRef second = backup.get();
+    assertThat(sweep.deletedPacks()).as("the first plan's packs go: the backup began after it").isPositive();
+    assertThat(sweep.postponed()).as("the backup's own new pack, condemned now, waits for it")
+        .singleElement().asString().contains("wait for shared lock");
+    assertChecksClean(storage);
+    assertRestores(storage, second, src, tmp.resolve("out"));
+  }
+
+  @Test
   void aPruneStoppedAtAnyStepLeavesARepositoryThatChecksCleanAndRestores() throws IOException {
     for (int step = 0; step < 40; step++) {
       MemoryStorage storage = new MemoryStorage();
@@ -122,6 +158,13 @@ class PruneSafetyTest {
       }
       return true;
     }
+  }
+
+  /** The repository on {@code storage}, opened with a clock {@code later} than the fixture's. */
+  private static Repository openAt(org.kho.storage.Storage storage, Duration later) {
+    return Repository.open(storage, org.kho.repository.Credential.passphrase(org.kho.backup.TestBackups.PASSWORD),
+        new Repository.Options(java.time.Clock.offset(PruneFixture.CLOCK, later), PruneFixture.CHEAP.host(),
+            PruneFixture.CHEAP.kdf()));
   }
 
   private static void await(CountDownLatch latch) {
