@@ -34,7 +34,13 @@ public final class BackupService {
     this.program = program;
   }
 
+  /**
+   * Backs up {@code request} and commits its snapshot. Files that cannot be read are recorded as
+   * problems of the snapshot; a stream that fails (see {@link BackupRequest.DataStream}) fails the
+   * whole backup, and no snapshot is committed.
+   */
   public BackupResult run(BackupRequest request, BackupProgress progress) {
+    Streams.check(request);
     for (Path p : request.paths()) {
       if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
         throw new UsageException("the source " + p + " does not exist", "check the path; nothing was backed up");
@@ -53,14 +59,15 @@ public final class BackupService {
 
   private BackupResult commit(BackupRequest request, BackupProgress progress, Optional<SnapshotRef> parent,
       Instant started) {
-    int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+    // two files per core: while one waits for the disk, the other keeps the core busy
+    int threads = Math.clamp(2L * Runtime.getRuntime().availableProcessors(), 4, 8);
     ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "kho-backup-worker");
       t.setDaemon(true);
       return t;
     });
     BlobWriter writer = repo.writer();
-    Archiver archiver = new Archiver(repo, writer, workers, progress);
+    Archiver archiver = new Archiver(repo, writer, workers, progress, clock);
     String tree;
     try {
       Tree oldRoot = parent.map(p -> archiver.tree(p.snapshot().tree())).orElse(null);
@@ -68,7 +75,11 @@ public final class BackupService {
       writer.flush();
     } catch (CompletionException e) {
       writer.abandon();
-      throw e.getCause() instanceof RuntimeException r ? r : e;
+      switch (e.getCause()) {
+        case RuntimeException r -> throw r;
+        case Error err -> throw err; // out of memory, above all: Main says what to do
+        case null, default -> throw e;
+      }
     } catch (RuntimeException e) {
       writer.abandon();
       throw e;
@@ -80,9 +91,9 @@ public final class BackupService {
         archiver.newFiles.sum(), archiver.changedFiles.sum(), archiver.unchangedFiles.sum(), stats.blobsAdded(),
         stats.bytesAdded(), stats.bytesStored(), Duration.between(started, clock.instant()).toMillis() / 1000.0);
     Snapshot snapshot = new Snapshot(1, started, repo.host().name(), repo.host().user(),
-        request.paths().stream().map(Path::toString).toList(), request.item(), request.tags(), tree,
+        request.snapshotPaths(), request.item(), request.tags(), tree,
         parent.map(SnapshotRef::id).orElse(null), summary, archiver.problems(), program,
-        repo.signerFingerprint().orElse(null));
+        repo.signerFingerprint().orElse(null), null);
     SnapshotRef saved = repo.saveSnapshot(snapshot);
     return new BackupResult(saved, parent.map(SnapshotRef::id).orElse(null), repo.signerFingerprint().isPresent());
   }
@@ -92,7 +103,7 @@ public final class BackupService {
     if (request.parent().isPresent()) {
       return Optional.of(repo.snapshot(request.parent().get()));
     }
-    List<String> paths = request.paths().stream().map(Path::toString).toList();
+    List<String> paths = request.snapshotPaths();
     String host = repo.host().name();
     List<SnapshotRef> all = new ArrayList<>(repo.snapshots());
     for (int i = all.size() - 1; i >= 0; i--) {
@@ -111,6 +122,9 @@ public final class BackupService {
       request.sources().forEach(s -> trie.add(s.path(),
           new PathFilter(java.nio.file.FileSystems.getDefault(), s.excludes(), s.includes())));
       List<CompletableFuture<Node>> top = children(trie, Path.of("/"), oldRoot);
+      for (BackupRequest.DataStream s : request.streams()) {
+        top.add(archiver.stream(s, oldRoot == null ? null : oldRoot.find(s.name())));
+      }
       List<Node> nodes = CompletableFuture.allOf(top.toArray(CompletableFuture[]::new))
           .thenApply(v -> top.stream().map(CompletableFuture::join).filter(Objects::nonNull).toList()).join();
       return repo.saveTree(new Tree(nodes), writer).hex();

@@ -13,7 +13,7 @@ import picocli.CommandLine.Mixin;
         + "wipes disks for disposal; and writes the evidence auditors ask for.", ""},
     subcommands = {InitCommand.class, CatalogueCommand.class, PlanCommand.class, QuickstartCommand.class,
         RepoCommand.class, BackupCommand.class, SnapshotsCommand.class, RestoreCommand.class, CheckCommand.class,
-        LsCommand.class, DiffCommand.class, KeyCommand.class, UnlockCommand.class, EvidenceCommand.class,
+        LsCommand.class, DiffCommand.class, KeyCommand.class, UnlockCommand.class, EvidenceCommand.class, CopyCommand.class,
         ForgetCommand.class, PruneCommand.class, HoldCommand.class,
         AutoComplete.GenerateCompletion.class},
     footer = {"", "Start with: kho init DIR, then kho catalogue check --config DIR and kho plan --config DIR --days 30.",

@@ -24,6 +24,17 @@ final class OpenRepository {
     return LocalStorage.open(dir);
   }
 
+  /** The storage of an existing repository folder; refuses a folder that does not exist. */
+  static Storage existing(Path dir) {
+    if (dir == null) {
+      throw new UsageException("no repository given", "pass --repo DIR or set KHO_REPOSITORY");
+    }
+    if (!java.nio.file.Files.isDirectory(dir)) {
+      throw new org.kho.repository.RepositoryException.NotFound(dir.toString(), "the folder does not exist");
+    }
+    return LocalStorage.open(dir);
+  }
+
   /**
    * Opens the repository {@code options} name with its key, takes a shared lock (so no prune
    * removes what is being read), loads its index and applies {@code read}.

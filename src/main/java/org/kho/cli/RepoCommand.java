@@ -32,6 +32,12 @@ final class RepoCommand implements Runnable {
     private final Clock clock;
     @Mixin
     private RepoOptions repo;
+    @picocli.CommandLine.Option(names = "--copy-params-from", paramLabel = "DIR", description = "Share the master key "
+        + "and chunker of this existing repository (opened with --from-password-file): 'kho copy' between the two "
+        + "then copies data as stored, without re-encryption, and snapshots keep their signatures.")
+    private java.nio.file.Path copyParamsFrom;
+    @Mixin
+    private FromCredentials from;
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
@@ -44,13 +50,22 @@ final class RepoCommand implements Runnable {
       var credential = repo.credential(true);
       boolean fresh = !Files.exists(repo.dir());
       Storage storage = fresh || isEmpty() ? LocalStorage.create(repo.dir()) : LocalStorage.open(repo.dir());
-      try (Repository r = Repository.init(storage, credential, Repository.Options.defaults(clock))) {
+      try (Repository r = create(storage, credential)) {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Created repository %s at %s%n", r.config().id().substring(0, 8), repo.dir());
         out.println("Keep the password safe: without it (or another key) the data cannot be read.");
         out.println("Next: kho key add --recovery --repo " + repo.dir() + "   (a recovery key to store offline)");
       }
       return ExitCodes.OK;
+    }
+
+    private Repository create(Storage storage, org.kho.repository.Credential credential) {
+      if (copyParamsFrom == null) {
+        return Repository.init(storage, credential, Repository.Options.defaults(clock));
+      }
+      try (Repository template = from.open(copyParamsFrom, clock)) {
+        return Repository.initLike(storage, credential, Repository.Options.defaults(clock), template);
+      }
     }
 
     private boolean isEmpty() throws java.io.IOException {

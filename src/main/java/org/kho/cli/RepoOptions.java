@@ -9,9 +9,7 @@ import java.time.Clock;
 import org.kho.core.UsageException;
 import org.kho.repository.Credential;
 import org.kho.repository.Repository;
-import org.kho.repository.RepositoryException;
 import org.kho.storage.Storage;
-import org.kho.storage.local.LocalStorage;
 import picocli.CommandLine.Option;
 
 /**
@@ -40,11 +38,7 @@ final class RepoOptions {
   }
 
   Storage existingStorage() {
-    Path dir = dir();
-    if (!Files.isDirectory(dir)) {
-      throw new RepositoryException.NotFound(dir.toString(), "the folder does not exist");
-    }
-    return LocalStorage.open(dir);
+    return OpenRepository.existing(dir());
   }
 
   Repository open(Clock clock) {

@@ -38,8 +38,8 @@ record Statement(String type, String repository, String snapshot, String time, S
     return SnapshotStatement.TYPE.equals(type);
   }
 
-  EvidenceReport.Verified verified(String record) {
-    return new EvidenceReport.Verified(record, type, time, host, item, snapshot);
+  EvidenceReport.Verified verified(String record, String copiedFrom) {
+    return new EvidenceReport.Verified(record, type, time, host, item, snapshot, copiedFrom);
   }
 
   private static String text(JsonNode n, String field) {

@@ -55,16 +55,29 @@ public final class Repository implements AutoCloseable {
 
   /** Creates a repository on an empty target, with one key slot for {@code credential}. */
   public static Repository init(Storage storage, Credential credential, Options options) {
+    return init(storage, credential, options, MasterKey.random(), ChunkerParams.DEFAULT);
+  }
+
+  /**
+   * Creates a repository on an empty target that shares the master key and chunker parameters of
+   * {@code template} (its own id and key slots): snapshots then copy between the two byte for
+   * byte, without decrypting or re-encrypting their data, and deduplicate across them.
+   */
+  public static Repository initLike(Storage storage, Credential credential, Options options, Repository template) {
+    return init(storage, credential, options, template.master, template.config.chunker());
+  }
+
+  private static Repository init(Storage storage, Credential credential, Options options, MasterKey master,
+      ChunkerParams chunker) {
     if (storage.exists(ObjectName.CONFIG) || !storage.list(ObjectKind.KEY).isEmpty()) {
       throw new RepositoryException.AlreadyExists(storage.describe());
     }
-    MasterKey master = MasterKey.random();
     ObjectName slot = new KeyRing(storage, Json.MAPPER, options.kdf())
         .add(master, credential, "created by repo init", options.clock(), options.host().name());
     byte[] id = new byte[32];
     new SecureRandom().nextBytes(id);
     RepositoryConfig config = new RepositoryConfig(RepositoryConfig.VERSION, HexFormat.of().formatHex(id),
-        options.clock().instant(), ChunkerParams.DEFAULT);
+        options.clock().instant(), chunker);
     try {
       storage.create(ObjectName.CONFIG, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(config));
     } catch (IOException e) {
@@ -277,6 +290,12 @@ public final class Repository implements AutoCloseable {
 
   SealedObjects sealed() {
     return sealed;
+  }
+
+  /** Whether {@code other} has the same master key and chunker: blobs and snapshots copy as they are. */
+  public boolean sameKeysAs(Repository other) {
+    return java.security.MessageDigest.isEqual(master.material(), other.master.material())
+        && config.chunker().equals(other.config.chunker());
   }
 
   MasterKey master() {

@@ -37,7 +37,7 @@ class RepackTest {
       BlobId tree = repo.saveTree(new Tree(List.of(file)), w);
       w.flush();
       repo.saveSnapshot(new Snapshot(1, Instant.EPOCH, "h", "u", List.of("/f"), null, List.of(), tree.toString(), null,
-          null, List.of(), "test", null));
+          null, List.of(), "test", null, null));
     }
     assertThat(storage.list(ObjectKind.DATA)).hasSize(1);
     PruneReport r;
