@@ -55,7 +55,7 @@ record CatalogueSpec(Integer version, AgencySpec agency, List<TargetSpec> target
   record CommandSpec(String name, List<String> command, String shell, String timeout, Map<String, Object> env) {}
 
   record RetentionSpec(Integer last, Integer hourly, Integer daily, Integer weekly, Integer monthly,
-      Integer yearly, String within) {}
+      Integer yearly, String within, List<String> tags) {}
 
   record LogSpec(String id, String name, Integer securityLevel, List<String> paths, List<String> exclude,
       MonthSpec month, Integer keepMonths, List<String> targets, String schedule, Boolean deleteOriginals,

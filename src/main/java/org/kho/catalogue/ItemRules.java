@@ -146,11 +146,12 @@ final class ItemRules {
     if (!ok || (r.within() != null && within.isEmpty())) {
       return Optional.empty();
     }
-    if (java.util.Arrays.stream(counts).allMatch(n -> n == 0) && within.isEmpty()) {
-      c.error(at, "the retention of " + owner + " keeps nothing", "set at least one of last, daily, weekly, monthly, yearly or within");
+    List<String> tags = list(r.tags());
+    if (java.util.Arrays.stream(counts).allMatch(n -> n == 0) && within.isEmpty() && tags.isEmpty()) {
+      c.error(at, "the retention of " + owner + " keeps nothing", "set at least one of last, daily, weekly, monthly, yearly, within or tags");
       return Optional.empty();
     }
-    return Optional.of(new Retention(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], within));
+    return Optional.of(new Retention(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], within, tags));
   }
 
   static List<String> list(List<String> values) {

@@ -21,9 +21,11 @@ public record PolicyTable(String version, String basis, Map<Integer, Level> leve
    * @param copies targets each item's backups go to
    * @param media kinds of media among those targets (the "2" of 3-2-1)
    * @param offsiteCopies targets away from the machine (remote, cloud, tape)
+   * @param keepBackupsMonths no snapshot younger than this many months is ever forgotten,
+   *     whatever an item's retention says (0: no such minimum)
    */
   public record Level(int backupEveryDays, int logKeepMonths, int drillEveryMonths, int copies, int offsiteCopies,
-      int media) {}
+      int media, int keepBackupsMonths) {}
 
   /** The minimums for {@code securityLevel} (1–5). */
   public Level at(int securityLevel) {
@@ -35,5 +37,5 @@ public record PolicyTable(String version, String basis, Map<Integer, Level> leve
   }
 
   /** The floor no policy table may go below: the regulations' own minimums. */
-  static final Level REGULATION_FLOOR = new Level(31, 3, 12, 1, 0, 1);
+  static final Level REGULATION_FLOOR = new Level(31, 3, 12, 1, 0, 1, 0);
 }

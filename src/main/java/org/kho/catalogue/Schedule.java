@@ -10,6 +10,8 @@ import org.kho.core.ScheduleId;
  */
 public record Schedule(ScheduleId id, String description, String expression, CronRule rule, ZoneId zone,
     MissedRuns missedRuns) {
+  /** The zone of the regulations' users, when a schedule names none. */
+  public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
   /** What the daemon does about runs that fell due while it was not running. */
   public enum MissedRuns {

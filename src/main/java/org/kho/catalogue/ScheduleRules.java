@@ -9,7 +9,7 @@ import org.kho.core.ScheduleId;
 /** Checks one schedule file and builds its {@link Schedule}. */
 final class ScheduleRules {
   /** The zone of the regulations' users when a schedule names none. */
-  static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+  static final ZoneId DEFAULT_ZONE = Schedule.DEFAULT_ZONE;
 
   private ScheduleRules() {}
 

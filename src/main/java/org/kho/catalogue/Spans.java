@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * {@code 2d}, {@code 1h30m}, ISO {@code PT4H}) and calendar periods ({@code 30d}, {@code 12w},
  * {@code 6mo}, {@code 1y}, {@code 1y6mo}, ISO {@code P1Y}).
  */
-final class Spans {
+public final class Spans {
   private static final Pattern DURATION_PART =
       Pattern.compile("(\\d+)\\s*(seconds?|secs?|s|minutes?|mins?|m|hours?|h|days?|d|weeks?|w)");
   private static final Pattern PERIOD_PART =
@@ -23,7 +23,7 @@ final class Spans {
 
   private Spans() {}
 
-  static Duration duration(String text) {
+  public static Duration duration(String text) {
     String t = text.trim().toLowerCase(Locale.ROOT);
     if (t.startsWith("p")) {
       try {
@@ -48,7 +48,7 @@ final class Spans {
     return total;
   }
 
-  static Period period(String text) {
+  public static Period period(String text) {
     String t = text.trim().toLowerCase(Locale.ROOT);
     if (t.startsWith("p")) {
       try {
@@ -90,7 +90,7 @@ final class Spans {
   }
 
   /** A short form of a duration: {@code 4h}, {@code 1h30m}, {@code 2d}. */
-  static String format(Duration d) {
+  public static String format(Duration d) {
     if (d.isZero()) {
       return "0s";
     }
@@ -111,7 +111,7 @@ final class Spans {
   }
 
   /** A short form of a period: {@code 1y6mo}, {@code 30d}. */
-  static String format(Period p) {
+  public static String format(Period p) {
     StringBuilder s = new StringBuilder();
     if (p.getYears() > 0) {
       s.append(p.getYears()).append('y');

@@ -46,6 +46,7 @@ public final class CheckService {
     repo.indexOrphanPacks(false);
     Map<String, List<BlobId>> indexed = repo.blobsByPack();
     Map<String, Long> stored = repo.storedPacks();
+    Set<String> condemned = repo.condemnedPacks(new ArrayList<>()); // a damaged plan is reported by loadIndex
     Set<BlobId> bad = new HashSet<>();
     for (String pack : indexed.keySet()) {
       if (!stored.containsKey(pack)) {
@@ -54,7 +55,7 @@ public final class CheckService {
       }
     }
     for (String pack : stored.keySet()) {
-      if (!listed.contains(pack) && damagedIndexes.isEmpty()) {
+      if (!listed.contains(pack) && damagedIndexes.isEmpty() && !condemned.contains(pack)) {
         warnings.add(new CheckResult.Finding("pack " + pack + " is in no index (left by an interrupted backup; "
             + "the next backup indexes and reuses it)", List.of()));
       }
@@ -74,6 +75,10 @@ public final class CheckService {
     Affected affected = new Affected(repo, bad);
     affected.walk(snapshots);
     affected.findings.forEach((what, where) -> errors.add(new CheckResult.Finding(what, where)));
+    if (!condemned.isEmpty()) {
+      warnings.add(new CheckResult.Finding(condemned.size() + " packs no snapshot uses wait for deletion by prune "
+          + "(grace period; 'kho prune --apply' deletes them when it is over)", List.of()));
+    }
     return new CheckResult(snapshots.size(), affected.trees.size(), stored.size(), toRead.size(), bytesRead,
         List.copyOf(errors), List.copyOf(warnings));
   }

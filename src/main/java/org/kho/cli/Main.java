@@ -16,6 +16,7 @@ import picocli.CommandLine.Mixin;
         LsCommand.class, DiffCommand.class, KeyCommand.class, UnlockCommand.class, EvidenceCommand.class,
         CopyCommand.class,
         LogsCommand.class,
+        ForgetCommand.class, PruneCommand.class, HoldCommand.class,
         AutoComplete.GenerateCompletion.class},
     footer = {"", "Start with: kho init DIR, then kho catalogue check --config DIR and kho plan --config DIR --days 30.",
         "Each command has --help."})

@@ -25,6 +25,8 @@ import org.kho.repository.RepositoryException;
  * repository verifies as a copy (see {@code kho copy}) when the very bytes it signed are here too;
  * without them it is about another repository and fails. Statements of other types are
  * verified by signature alone. Snapshot objects no well-signed record names are reported unsigned.
+ * A missing snapshot is accepted when a well-signed {@code kho.forget.v1} statement says retention
+ * removed it.
  */
 public final class EvidenceVerifier {
   private final EvidenceStore store;
@@ -39,19 +41,31 @@ public final class EvidenceVerifier {
     List<Verified> verified = new ArrayList<>();
     List<Failure> failures = new ArrayList<>();
     Set<String> signed = new HashSet<>();
+    java.util.Map<String, Statement> authentic = new java.util.TreeMap<>();
+    Set<String> forgotten = new HashSet<>();
     for (String name : store.recordNames()) {
       try {
         Statement s = authenticate(name, key);
+        authentic.put(name, s);
+        if (s.forgets() && Objects.equals(s.repository(), repository)) {
+          forgotten.add(s.snapshot());
+        }
+      } catch (Rejected r) {
+        failures.add(new Failure(name, r.problem, r.getMessage()));
+      }
+    }
+    authentic.forEach((name, s) -> {
+      try {
         String copiedFrom = null;
         if (s.aboutSnapshot()) {
           signed.add(s.snapshot());
-          copiedFrom = checkSnapshot(s, repository);
+          copiedFrom = checkSnapshot(s, repository, forgotten);
         }
         verified.add(s.verified(name, copiedFrom));
       } catch (Rejected r) {
         failures.add(new Failure(name, r.problem, r.getMessage()));
       }
-    }
+    });
     verified.sort(Comparator.comparing(Verified::time, Comparator.nullsFirst(Comparator.naturalOrder()))
         .thenComparing(Verified::record));
     List<String> unsigned = store.snapshotNames().stream().filter(n -> !signed.contains(n)).toList();
@@ -90,7 +104,7 @@ public final class EvidenceVerifier {
    * Makes sure the snapshot a signed statement binds is present and unchanged: this repository's,
    * or a byte-for-byte copy of another's. Returns the id of that other repository, or null.
    */
-  private String checkSnapshot(Statement s, String repository) throws Rejected {
+  private String checkSnapshot(Statement s, String repository, Set<String> forgotten) throws Rejected {
     String snapshot = s.snapshot() == null ? "(none)" : s.snapshot();
     EvidenceStore.ObjectState state = store.snapshotState(snapshot);
     if (!Objects.equals(s.repository(), repository)) {
@@ -102,8 +116,12 @@ public final class EvidenceVerifier {
               + ", and the snapshot it signs is not here as it was signed");
     }
     switch (state) {
-      case MISSING -> throw new Rejected(Problem.SNAPSHOT_MISSING,
-          "snapshot " + snapshot + " is not in the repository (deleted, or never written)");
+      case MISSING -> {
+        if (!forgotten.contains(snapshot)) { // a snapshot forgotten under a signed statement is accounted for
+          throw new Rejected(Problem.SNAPSHOT_MISSING,
+              "snapshot " + snapshot + " is not in the repository (deleted, or never written)");
+        }
+      }
       case ALTERED -> throw new Rejected(Problem.SNAPSHOT_ALTERED,
           "the bytes of snapshot " + snapshot + " no longer hash to its name: it was changed after signing");
       case INTACT -> {

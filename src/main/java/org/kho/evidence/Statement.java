@@ -29,6 +29,11 @@ record Statement(String type, String repository, String snapshot, String time, S
         text(n, "host"), text(n, "item")));
   }
 
+  /** Whether it says a snapshot was forgotten by retention (so its absence is accounted for). */
+  boolean forgets() {
+    return org.kho.repository.RemovalStatement.FORGET.equals(type);
+  }
+
   /**
    * Whether it attests a snapshot, and so must name an intact snapshot object: a snapshot
    * statement, or a log-month manifest of a month that has logs.

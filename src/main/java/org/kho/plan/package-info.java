@@ -4,5 +4,7 @@
  *
  * <p>{@link org.kho.plan.Planner} lists every scheduled action (backup, check, prune, drill, log
  * archive) in a window, from the schedules' cron rules evaluated in their own time zones.
+ * {@link org.kho.plan.RetentionPlanner} decides which snapshots a retention keeps and why (restic's
+ * policy, plus legal holds, the newest drill-passed snapshot and the policy table's minimum).
  */
 package org.kho.plan;

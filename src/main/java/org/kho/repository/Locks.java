@@ -56,8 +56,12 @@ final class Locks {
     private synchronized void refresh() {
       ObjectName old = name;
       name = sealed.writeJson(ObjectKind.LOCK, new Lock(lock.host(), lock.pid(), lock.user(), lock.created(),
-          clock.instant(), lock.exclusive(), nonce()));
+          clock.instant(), lock.exclusive(), nonce(), lock.prune()));
       storage.delete(old);
+    }
+
+    synchronized ObjectName name() {
+      return name;
     }
 
     @Override
@@ -68,12 +72,17 @@ final class Locks {
   }
 
   Held acquire(boolean exclusive) {
-    removeStaleAndCheck(exclusive, null);
+    return acquire(exclusive, false);
+  }
+
+  /** A lock; with {@code prune} a shared one that also excludes other prunes. */
+  Held acquire(boolean exclusive, boolean prune) {
+    removeStaleAndCheck(exclusive, prune, null);
     Instant now = clock.instant();
-    Lock mine = new Lock(host.name(), host.pid(), host.user(), now, now, exclusive, nonce());
+    Lock mine = new Lock(host.name(), host.pid(), host.user(), now, now, exclusive, nonce(), prune ? Boolean.TRUE : null);
     ObjectName name = sealed.writeJson(ObjectKind.LOCK, mine);
     try {
-      removeStaleAndCheck(exclusive, name);
+      removeStaleAndCheck(exclusive, prune, name);
     } catch (RepositoryException.Locked e) {
       storage.delete(name);
       throw e;
@@ -93,7 +102,18 @@ final class Locks {
     return removed;
   }
 
-  private void removeStaleAndCheck(boolean exclusive, ObjectName mine) {
+  /** Every lock that is not stale, but {@code mine}. */
+  List<Lock> live(ObjectName mine) {
+    List<Lock> out = new ArrayList<>();
+    for (Storage.ObjectInfo info : storage.list(ObjectKind.LOCK)) {
+      if (!info.name().equals(mine)) {
+        read(info.name()).filter(l -> !stale(l)).ifPresent(out::add);
+      }
+    }
+    return out;
+  }
+
+  private void removeStaleAndCheck(boolean exclusive, boolean prune, ObjectName mine) {
     List<String> conflicts = new ArrayList<>();
     for (Storage.ObjectInfo info : storage.list(ObjectKind.LOCK)) {
       if (info.name().equals(mine)) {
@@ -106,8 +126,8 @@ final class Locks {
       Lock other = read.get();
       if (stale(other)) {
         storage.delete(info.name());
-      } else if (exclusive || other.exclusive()) {
-        conflicts.add((other.exclusive() ? "exclusive" : "shared") + " lock held by " + other.user() + "@" + other.host()
+      } else if (exclusive || other.exclusive() || (prune && other.pruning())) {
+        conflicts.add((other.exclusive() ? "exclusive" : other.pruning() ? "prune" : "shared") + " lock held by " + other.user() + "@" + other.host()
             + " (pid " + other.pid() + ") since " + other.created() + ", last renewed " + other.refreshed());
       }
     }

@@ -15,6 +15,11 @@ final class MasterIndex {
   private final List<String> packNames = new ArrayList<>();
   private final List<byte[]> packSalts = new ArrayList<>();
   private final Map<String, Integer> packNumbers = new HashMap<>();
+  /** Packs a prune has condemned: still readable, but never deduplicated against. */
+  private final java.util.Set<String> condemned = new java.util.HashSet<>();
+  private final java.util.BitSet condemnedNumbers = new java.util.BitSet();
+  /** Blobs of condemned packs this session stored again, and where. */
+  private final Map<BlobId, Location> revived = new HashMap<>();
 
   MasterIndex() {
     this.chunks = new ChunkIndex();
@@ -30,14 +35,35 @@ final class MasterIndex {
       packNames.add(name);
       packSalts.add(salt);
       packNumbers.put(name, number);
+      condemnedNumbers.set(number, condemned.contains(name));
     }
     for (PackEntry e : entries) {
-      chunks.add(e.id().raw(), 0, number, e.offset(), e.length(), e.rawLength(), e.type());
+      if (!chunks.add(e.id().raw(), 0, number, e.offset(), e.length(), e.rawLength(), e.type())
+          && !condemned.contains(name) && condemnedNumbers.get(chunks.pack(chunks.find(e.id().raw(), 0)))) {
+        revived.put(e.id(), new Location(e.type(), e.id(), name, salt, e.offset(), e.length(), e.rawLength()));
+      }
     }
   }
 
+  /** Marks packs as condemned by a prune: reads still find their blobs, deduplication does not. */
+  synchronized void condemn(java.util.Collection<String> packs) {
+    condemned.addAll(packs);
+    packs.forEach(p -> {
+      Integer n = packNumbers.get(p);
+      if (n != null) {
+        condemnedNumbers.set(n);
+      }
+    });
+  }
+
+  synchronized boolean condemned(String pack) {
+    return condemned.contains(pack);
+  }
+
+  /** Whether a backup may reuse the stored blob: it is indexed in a pack no prune condemned. */
   synchronized boolean contains(BlobId id) {
-    return chunks.find(id.raw(), 0) >= 0;
+    int e = chunks.find(id.raw(), 0);
+    return e >= 0 && (!condemnedNumbers.get(chunks.pack(e)) || revived.containsKey(id));
   }
 
   synchronized boolean containsPack(String name) {
@@ -46,6 +72,10 @@ final class MasterIndex {
 
   /** The blob's place, or null if the index does not know it. */
   synchronized Location find(BlobId id) {
+    Location again = revived.get(id);
+    if (again != null) {
+      return again;
+    }
     int e = chunks.find(id.raw(), 0);
     if (e < 0) {
       return null;
@@ -55,13 +85,15 @@ final class MasterIndex {
         chunks.length(e), chunks.rawLength(e));
   }
 
-  /** Calls {@code action} with every blob's location, under the lock. */
+  /** Calls {@code action} with every blob's location (where {@link #find} places it), under the lock. */
   synchronized void forEach(Consumer<Location> action) {
     byte[] id = new byte[BlobId.BYTES];
     chunks.forEach(e -> {
       chunks.id(e, id, 0);
       int pack = chunks.pack(e);
-      action.accept(new Location(chunks.type(e), BlobId.of(id), packNames.get(pack), packSalts.get(pack),
+      BlobId blob = BlobId.of(id);
+      Location again = revived.isEmpty() ? null : revived.get(blob);
+      action.accept(again != null ? again : new Location(chunks.type(e), blob, packNames.get(pack), packSalts.get(pack),
           chunks.offset(e), chunks.length(e), chunks.rawLength(e)));
     });
   }

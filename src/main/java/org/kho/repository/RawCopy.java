@@ -62,7 +62,7 @@ final class RawCopy {
 
   /** Notes every blob under {@code tree} the target lacks; a tree the target has is complete there. */
   private void walk(BlobId tree) {
-    if (!walked.add(tree) || to.has(tree)) {
+    if (!walked.add(tree) || to.index().contains(tree)) { // not has(): a blob only in a condemned pack is copied again
       return;
     }
     needed.add(tree);
@@ -72,7 +72,7 @@ final class RawCopy {
       } else if (n.type() == Node.Type.FILE && n.content() != null) {
         files++;
         bytes += n.size();
-        n.content().stream().map(BlobId::parse).filter(id -> !to.has(id)).forEach(needed::add);
+        n.content().stream().map(BlobId::parse).filter(id -> !to.index().contains(id)).forEach(needed::add);
       }
     }
   }

@@ -127,9 +127,14 @@ public final class Repository implements AutoCloseable {
 
   // ---- index ------------------------------------------------------------------------------------
 
-  /** Loads every index object; returns the names of those that are damaged (reported, skipped). */
+  /**
+   * Loads every index object; returns the names of those that are damaged (reported, skipped).
+   * Packs a prune has condemned stay readable but are never deduplicated against (read first, so
+   * that a blob also stored in a live pack is reused from there).
+   */
   public List<String> loadIndex() {
     List<String> damaged = new ArrayList<>();
+    index.condemn(condemnedPacks(damaged));
     for (Storage.ObjectInfo info : storage.list(ObjectKind.INDEX)) {
       try {
         for (IndexFile.Pack p : IndexFile.decode(sealed.read(info.name()), info.name().toString())) {
@@ -157,7 +162,9 @@ public final class Repository implements AutoCloseable {
       try {
         PackReader.Header h = readHeader(info.name(), info.size());
         index.addPack(info.name().name(), h.salt(), h.entries());
-        recovered.add(new IndexFile.Pack(info.name().name(), h.salt(), h.entries()));
+        if (!index.condemned(info.name().name())) { // a condemned pack is never listed again
+          recovered.add(new IndexFile.Pack(info.name().name(), h.salt(), h.entries()));
+        }
       } catch (RepositoryException.Damaged e) {
         // a damaged orphan holds nothing any snapshot needs; check reports it, prune removes it
       }
@@ -360,6 +367,90 @@ public final class Repository implements AutoCloseable {
           + " has an id starting with '" + ref + "'", "'kho snapshots' lists the ids");
     }
     return new SnapshotRef(hits.getFirst().name(), sealed.readJson(hits.getFirst(), Snapshot.class));
+  }
+
+  /**
+   * Forgets a snapshot: deletes its object, after writing a signed {@link RemovalStatement#FORGET}
+   * record saying {@code why} when a signing key is set. Its data stays until {@link #prune} finds
+   * it unused. Refuses a snapshot under a legal hold.
+   */
+  public void forget(SnapshotRef snapshot, String why) {
+    List<String> holders = holds().stream().filter(h -> h.hold().snapshot().equals(snapshot.id()))
+        .map(h -> h.hold().reason()).toList();
+    if (!holders.isEmpty()) {
+      throw new org.kho.core.KhoException("snapshot " + snapshot.shortId() + " is under a legal hold ("
+          + String.join("; ", holders) + ")", "release the hold first with 'kho hold remove' if that is really intended");
+    }
+    attest(RemovalStatement.FORGET, snapshot.id(), why);
+    storage.delete(ObjectName.of(ObjectKind.SNAPSHOT, snapshot.id()));
+  }
+
+  /** Writes a signed removal statement when this session signs. */
+  private void attest(String type, String snapshot, String why) {
+    if (signer != null) {
+      writeEvidence(RemovalStatement.of(type, config.id(), snapshot, clock.instant(), host.name(), why), signer);
+    }
+  }
+
+  // ---- holds and drill results -------------------------------------------------------------------
+
+  /** Places a legal hold on a snapshot; returns it. */
+  public HoldRef addHold(SnapshotRef snapshot, String reason) {
+    if (reason == null || reason.isBlank()) {
+      throw new org.kho.core.UsageException("a legal hold needs a reason", "pass --reason TEXT, e.g. the case or decision number");
+    }
+    Hold hold = new Hold(Hold.VERSION, snapshot.id(), reason.strip(), clock.instant(), host.name(), host.user());
+    return new HoldRef(sealed.writeJson(ObjectKind.HOLD, hold).name(), hold);
+  }
+
+  /**
+   * Every legal hold, oldest first. A damaged hold object throws: what it holds is unknown, so
+   * nothing may be forgotten until it is repaired or removed.
+   */
+  public List<HoldRef> holds() {
+    List<String> damaged = new ArrayList<>();
+    List<HoldRef> out = new ArrayList<>(sealed.readAll(ObjectKind.HOLD, Hold.class, damaged).stream()
+        .map(s -> new HoldRef(s.name().name(), s.value())).toList());
+    if (!damaged.isEmpty()) {
+      throw new RepositoryException.Damaged("a legal hold cannot be read: " + String.join("; ", damaged)
+          + "; nothing can be forgotten safely until it is restored from a copy", null);
+    }
+    out.sort(Comparator.comparing((HoldRef h) -> h.hold().created()).thenComparing(HoldRef::id));
+    return out;
+  }
+
+  /**
+   * Releases a hold (deletes its object), after writing a signed {@link RemovalStatement#HOLD_RELEASED}
+   * record saying {@code why} when a signing key is set; returns whether it was there.
+   */
+  public boolean removeHold(HoldRef hold, String why) {
+    attest(RemovalStatement.HOLD_RELEASED, hold.hold().snapshot(), why);
+    return storage.delete(ObjectName.of(ObjectKind.HOLD, hold.id()));
+  }
+
+  /** Records the result of a restore drill (the drill engine calls this); returns its object name. */
+  public String saveDrillResult(DrillResult result) {
+    return sealed.writeJson(ObjectKind.DRILL, result).name();
+  }
+
+  /** Every drill result, oldest first; damaged ones are named in {@code damaged} and left out. */
+  public List<DrillResult> drillResults(List<String> damaged) {
+    return sealed.readAll(ObjectKind.DRILL, DrillResult.class, damaged).stream().map(SealedObjects.Stored::value)
+        .sorted(Comparator.comparing(DrillResult::time)).toList();
+  }
+
+  // ---- prune ------------------------------------------------------------------------------------
+
+  /** Removes unreferenced data in two phases; see {@link Pruner} and FORMAT.md, "Prune". */
+  public PruneReport prune(PruneRequest request, PruneProgress progress) {
+    return new Pruner(this).run(request, progress);
+  }
+
+  /** The packs prunes have condemned and not yet swept; damaged prune plans are named in {@code damaged}. */
+  public java.util.Set<String> condemnedPacks(List<String> damaged) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    sealed.readAll(ObjectKind.PRUNE, PrunePlan.class, damaged).forEach(p -> out.addAll(p.value().packs()));
+    return out;
   }
 
   /** Signs every snapshot (and other evidence) this session writes with {@code key}. */

@@ -58,6 +58,27 @@ final class SealedObjects {
     }
   }
 
+  /** One object read: its name and content. */
+  record Stored<T>(ObjectName name, T value) {}
+
+  /**
+   * Every object of {@code kind} as {@code type}; damaged ones are named in {@code damaged} and
+   * left out; one deleted while listing is skipped.
+   */
+  <T> java.util.List<Stored<T>> readAll(ObjectKind kind, Class<T> type, java.util.List<String> damaged) {
+    java.util.List<Stored<T>> out = new java.util.ArrayList<>();
+    for (Storage.ObjectInfo info : storage.list(kind)) {
+      try {
+        out.add(new Stored<>(info.name(), readJson(info.name(), type)));
+      } catch (RepositoryException.Damaged e) {
+        damaged.add(e.getMessage());
+      } catch (org.kho.storage.NoSuchObjectException e) {
+        // removed since the listing (a hold released, a plan swept): not there any more
+      }
+    }
+    return out;
+  }
+
   private static byte[] aad(ObjectKind kind) {
     return ("kho " + kind.folder() + " v1").getBytes(StandardCharsets.US_ASCII);
   }

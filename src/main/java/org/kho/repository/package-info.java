@@ -1,7 +1,8 @@
 /**
  * The encrypted, deduplicating repository: content-defined chunks, keyed chunk ids, zstd, AES-256-GCM
  * blobs in packs with the header at the end, an index rebuildable from the packs, trees and
- * snapshots, key slots, locks and signed evidence. The byte format and the threat model are in
+ * snapshots, key slots, locks, signed evidence, legal holds, drill results, and the two-phase prune
+ * that removes unreferenced data while backups run ({@code Pruner}). The byte format and the threat model are in
  * the project's {@code FORMAT.md}.
  *
  * <p>{@link org.kho.repository.Repository} is the entry point; backup, restore and check use it and

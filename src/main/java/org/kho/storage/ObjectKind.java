@@ -10,7 +10,13 @@ public enum ObjectKind {
   INDEX("index"),
   SNAPSHOT("snapshots"),
   LOCK("locks"),
-  EVIDENCE("evidence");
+  EVIDENCE("evidence"),
+  /** Legal holds on snapshots. */
+  HOLD("holds"),
+  /** Results of restore drills, one per drilled snapshot and run. */
+  DRILL("drills"),
+  /** Packs prune has condemned, waiting out their grace period. */
+  PRUNE("prune");
 
   private final String folder;
 

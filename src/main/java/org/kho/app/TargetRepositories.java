@@ -1,0 +1,48 @@
+package org.kho.app;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.kho.catalogue.Catalogue;
+import org.kho.catalogue.Item;
+import org.kho.catalogue.Target;
+import org.kho.core.KhoException;
+import org.kho.core.UsageException;
+import org.kho.repository.Credential;
+import org.kho.repository.Repository;
+import org.kho.storage.local.LocalStorage;
+
+/** Opens the repository of a catalogue target, and picks the items a command names. */
+final class TargetRepositories {
+  private final Clock clock;
+  private final Secrets secrets;
+
+  TargetRepositories(Clock clock, Secrets secrets) {
+    this.clock = clock;
+    this.secrets = secrets;
+  }
+
+  /** The repository on {@code target}, opened with its repositoryPassword. */
+  Repository open(Target target) {
+    if (!(target instanceof Target.Local local)) {
+      throw new KhoException("target " + target.id() + " is remote (" + target.location() + "); remote targets are not "
+          + "supported by this version", "use a local or external-disk target for now");
+    }
+    String password = secrets.read(target.repositoryPassword().orElseThrow(() -> new KhoException(
+        "target " + target.id() + " has no repositoryPassword", "add repositoryPassword: {file: …} to the target")));
+    return Repository.open(LocalStorage.open(local.path()), Credential.passphrase(password), Repository.Options.defaults(clock));
+  }
+
+  /** The items named by {@code ids}, or all of them when none is named. */
+  static List<Item> select(Catalogue catalogue, List<String> ids) {
+    if (ids.isEmpty()) {
+      return catalogue.items();
+    }
+    List<Item> out = new ArrayList<>();
+    for (String id : ids) {
+      out.add(catalogue.items().stream().filter(i -> i.id().value().equals(id)).findFirst()
+          .orElseThrow(() -> new UsageException("the catalogue has no item '" + id + "'", "'kho catalogue show' lists the items")));
+    }
+    return out;
+  }
+}
