@@ -94,11 +94,32 @@ public final class RunHistory {
     }
   }
 
-  /** The latest run of {@code action} on {@code subject} that ended with {@code outcome}. */
-  public Optional<Run> last(String action, String subject, Run.Outcome outcome) {
-    List<Run> runs = query("WHERE action = ? AND subject = ? AND outcome = ? ORDER BY started_at DESC, id DESC", 1,
-        action, subject, outcome.name());
-    return runs.stream().findFirst();
+  /** The latest run of {@code action} on {@code subject} that ended with one of {@code outcomes}. */
+  public Optional<Run> last(String action, String subject, Run.Outcome... outcomes) {
+    String in = String.join(", ", java.util.Collections.nCopies(outcomes.length, "?"));
+    String[] args = new String[outcomes.length + 2];
+    args[0] = action;
+    args[1] = subject;
+    for (int i = 0; i < outcomes.length; i++) {
+      args[i + 2] = outcomes[i].name();
+    }
+    return query("WHERE action = ? AND subject = ? AND outcome IN (" + in + ") ORDER BY started_at DESC, id DESC", 1,
+        args).stream().findFirst();
+  }
+
+  /** Marks every run still shown as running on {@code node} as interrupted: that node restarted. */
+  public int interruptedOn(String node, String why) {
+    String sql = "UPDATE kho_run SET outcome = ?, finished_at = ?, error = ? WHERE node = ? AND outcome = ?";
+    try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+      s.setString(1, Run.Outcome.INTERRUPTED.name());
+      setTime(s, 2, clock.instant());
+      s.setString(3, clip(why, TEXT));
+      s.setString(4, node);
+      s.setString(5, Run.Outcome.RUNNING.name());
+      return s.executeUpdate();
+    } catch (SQLException e) {
+      throw StateStore.failure("mark the interrupted runs of " + node, e);
+    }
   }
 
   /** The latest {@code limit} runs of {@code action} on {@code subject}, newest first. */

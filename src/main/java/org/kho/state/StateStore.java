@@ -48,7 +48,7 @@ public final class StateStore implements AutoCloseable {
     config.setJdbcUrl(effective.url());
     config.setUsername(effective.user());
     effective.password().ifPresent(config::setPassword);
-    config.setMaximumPoolSize(connections);
+    config.setMaximumPoolSize(Math.max(2, connections));
     config.setMinimumIdle(1);
     config.setPoolName("kho-state");
     config.setInitializationFailTimeout(-1);
