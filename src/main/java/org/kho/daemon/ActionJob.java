@@ -76,7 +76,8 @@ final class ActionJob implements Job {
     }
     Run.End end = result.end();
     context.state().audit().append(context.actor(), start.action(), start.subject(),
-        end.outcome().label() + (end.detail().isEmpty() ? "" : ": " + end.detail())
+        end.outcome().label() + " (" + start.cause().label() + start.scheduledFor().map(t -> ", due " + t).orElse("")
+            + ")" + (end.detail().isEmpty() ? "" : ": " + end.detail())
             + (end.error().isEmpty() ? "" : "; " + end.error()));
     Run finished = new Run(id, start.action(), start.subject(), start.cause(), start.scheduledFor(), startedAt,
         Optional.of(context.clock().instant()), end.outcome(), start.node(), end.figures(), end.detail(), end.error());
