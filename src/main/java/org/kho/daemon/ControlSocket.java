@@ -39,6 +39,7 @@ final class ControlSocket implements AutoCloseable {
 
   /** Listens in {@code directory}; refuses when another daemon already listens there. */
   static ControlSocket open(Path directory, Function<String, String> handler) throws IOException {
+    Files.createDirectories(directory);
     Path path = directory.resolve(NAME);
     if (Files.exists(path)) {
       try (SocketChannel probe = SocketChannel.open(UnixDomainSocketAddress.of(path))) {
@@ -49,7 +50,12 @@ final class ControlSocket implements AutoCloseable {
       }
     }
     ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-    server.bind(UnixDomainSocketAddress.of(path));
+    try {
+      server.bind(UnixDomainSocketAddress.of(path));
+    } catch (IOException e) {
+      server.close();
+      throw new IOException("cannot listen on " + path + ": " + e.getMessage(), e);
+    }
     Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
     return new ControlSocket(path, server, handler);
   }
