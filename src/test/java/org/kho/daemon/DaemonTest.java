@@ -195,6 +195,35 @@ class DaemonTest {
     }
   }
 
+  @Test
+  void theHeapStaysBoundedOverAThousandRuns() throws Exception {
+    Path config = TestConfig.write(dir, 50, "every 1 second", "run-once");
+    Counting runner = new Counting();
+    Daemon daemon = Daemon.start(new Daemon.Settings(config, org.kho.app.StateAccess.Options.DEFAULT, "heap", 4, 50,
+        Duration.ofMinutes(1), java.util.Optional.empty(), Map.of(), java.time.Clock.systemUTC(), "kho test"),
+        new Runners(Map.of(Kind.BACKUP, runner)), RunListener.NONE);
+    try {
+      waitFor(() -> runner.total() >= 200);
+      long early = usedHeapAfterGc();
+      waitFor(() -> runner.total() >= 1000);
+      long late = usedHeapAfterGc();
+      System.out.printf("daemon heap after GC: %.1f MiB at 200 runs, %.1f MiB at %d runs%n", early / 1048576.0,
+          late / 1048576.0, runner.total());
+      assertThat(late - early).as("heap growth from 200 to 1000 runs, bytes").isLessThan(16L << 20);
+    } finally {
+      daemon.stop();
+    }
+  }
+
+  private static long usedHeapAfterGc() throws InterruptedException {
+    Runtime rt = Runtime.getRuntime();
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      Thread.sleep(100);
+    }
+    return rt.totalMemory() - rt.freeMemory();
+  }
+
   static void waitFor(BooleanSupplier condition) throws InterruptedException {
     long deadline = System.nanoTime() + PATIENCE.toNanos();
     while (!condition.getAsBoolean()) {
