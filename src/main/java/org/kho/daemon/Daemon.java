@@ -6,12 +6,17 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.kho.app.CatalogueService;
+import org.kho.app.NotificationService;
+import org.kho.app.StatusService;
 import org.kho.app.StateAccess;
 import org.kho.catalogue.Catalogue;
 import org.kho.catalogue.InvalidConfigException;
@@ -30,12 +35,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class Daemon {
   private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+  /** How often overdue items are looked for, to notify. */
+  private static final Duration OVERDUE_CHECK = Duration.ofMinutes(5);
 
   private final Settings settings;
   private final CatalogueService catalogues;
   private final JobContext context;
   private final Scheduler scheduler;
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private final List<AutoCloseable> closeAtStop = new ArrayList<>();
   private final Object lifecycle = new Object();
   private ControlSocket control;
   private boolean stopping;
@@ -74,22 +82,25 @@ public final class Daemon {
     return start(settings, Runners.standard(settings.clock(), settings.program(), settings.env()), RunListener.NONE);
   }
 
-  static Daemon start(Settings settings, Runners runners, RunListener listener) {
+  static Daemon start(Settings settings, Runners runners, RunListener extra) {
     CatalogueService catalogues = new CatalogueService(settings.clock());
-    Catalogue catalogue = catalogues.load(settings.config());
+    AtomicReference<Catalogue> catalogue = new AtomicReference<>(catalogues.load(settings.config()));
     StateStore state = new StateAccess(settings.env(), settings.clock())
         .open(settings.config(), settings.state(), settings.threads() + 4);
+    List<AutoCloseable> resources = new ArrayList<>();
     try {
       Instant startedAt = settings.clock().instant();
       int dead = state.runs().interruptedOn(settings.node(), "the daemon stopped while it ran (crash or power loss)");
-      JobContext context = new JobContext(new AtomicReference<>(catalogue), state, runners,
+      RunListener listener = listeners(settings, catalogue, state, extra, resources);
+      JobContext context = new JobContext(catalogue, state, runners,
           new TargetLimits(settings.perTarget()), listener, settings.node(), startedAt, settings.clock(),
           new ConcurrentHashMap<>());
       Scheduler scheduler = Scheduling.create(new Scheduling.Settings(settings.node(), settings.threads(),
           state.location().shared(), state.location().shared(), settings.misfireThreshold()), state.dataSource());
       scheduler.setJobFactory((bundle, s) -> new ActionJob(context));
       Daemon daemon = new Daemon(settings, catalogues, context, scheduler);
-      Scheduling.Synced synced = Scheduling.sync(scheduler, catalogue, runners);
+      daemon.closeAtStop.addAll(resources);
+      Scheduling.Synced synced = Scheduling.sync(scheduler, catalogue.get(), runners);
       report(synced);
       context.missed().putAll(Scheduling.missed(scheduler, startedAt));
       context.missed().forEach((key, due) -> LOG.info("{} was due at {} while no daemon ran: running it now", key, due));
@@ -102,11 +113,41 @@ public final class Daemon {
           synced.scheduled() + synced.unchanged(), state.location().describe());
       return daemon;
     } catch (SchedulerException | IOException | RuntimeException e) {
+      resources.forEach(Daemon::closeQuietly);
       state.close();
       if (e instanceof KhoException k) {
         throw k;
       }
       throw new KhoException("the daemon could not start: " + e.getMessage(), "run again with -vv for details", e);
+    }
+  }
+
+  /** Metrics (when a port is given), notifications, and {@code extra}, told of every run in that order. */
+  private static RunListener listeners(Settings settings, AtomicReference<Catalogue> catalogue, StateStore state,
+      RunListener extra, List<AutoCloseable> resources) throws IOException {
+    List<RunListener> all = new ArrayList<>();
+    all.add(extra);
+    if (settings.metricsPort().isPresent()) {
+      Metrics metrics = Metrics.serve(settings.metricsPort().get());
+      resources.add(metrics);
+      all.add(metrics);
+      LOG.info("metrics on http://127.0.0.1:{}/metrics", metrics.port());
+    }
+    Notifier notifier = new Notifier(catalogue::get, new NotificationService(settings.env()), settings.node(),
+        settings.clock());
+    resources.add(notifier);
+    all.add(notifier);
+    StatusService status = new StatusService(settings.clock());
+    notifier.watch(() -> status.status(catalogue.get(), state).items().stream().filter(StatusService.ItemStatus::overdue)
+        .map(StatusService.ItemStatus::item).collect(Collectors.toSet()), OVERDUE_CHECK);
+    return new Listeners(all);
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Exception e) {
+      LOG.warn("while closing: {}", e.toString());
     }
   }
 
@@ -177,6 +218,7 @@ public final class Daemon {
     try {
       control.close();
       scheduler.shutdown(true);
+      closeAtStop.forEach(Daemon::closeQuietly);
       context.state().audit().append(context.actor(), "daemon stop", settings.config().toString(), "stopped cleanly");
     } catch (SchedulerException | IOException | RuntimeException e) {
       LOG.error("while stopping: {}", e.getMessage());
