@@ -34,6 +34,10 @@ final class ActionJob implements Job {
   @Override
   public void execute(JobExecutionContext quartz) {
     String key = quartz.getMergedJobDataMap().getString(ACTION);
+    if (stopping(quartz)) {
+      LOG.info("{}: not started, the daemon is stopping", key);
+      return;
+    }
     Catalogue catalogue = context.catalogue().get();
     Optional<ScheduledAction> found = context.action(key);
     if (found.isEmpty()) {
@@ -108,6 +112,14 @@ final class ActionJob implements Job {
       case SUCCEEDED -> LOG.info("{} {} succeeded: {}", run.action(), run.subject(), run.detail());
       case INCOMPLETE -> LOG.warn("{} {} incomplete: {}", run.action(), run.subject(), run.error());
       default -> LOG.error("{} {} {}: {}", run.action(), run.subject(), run.outcome().label(), run.error());
+    }
+  }
+
+  private static boolean stopping(JobExecutionContext quartz) {
+    try {
+      return quartz.getScheduler().isInStandbyMode() || quartz.getScheduler().isShutdown();
+    } catch (org.quartz.SchedulerException e) {
+      return true;
     }
   }
 
