@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.kho.catalogue.Catalogue;
@@ -18,6 +19,8 @@ import org.kho.state.StateStore;
 /** {@code kho status}: for each item, its last runs, its next run, and whether it needs a person. */
 public final class StatusService {
   private static final String BACKUP = PlannedAction.Kind.BACKUP.label();
+  /** Runs in the order they started; ids break ties (they grow with every run). */
+  private static final Comparator<Run> LATER = Comparator.comparing(Run::startedAt).thenComparingLong(Run::id);
 
   private final Clock clock;
 
@@ -68,8 +71,7 @@ public final class StatusService {
     Freshness.Verdict verdict = schedule.isEmpty()
         ? new Freshness.Verdict(false, Optional.empty())
         : Freshness.at(now, success.map(Run::startedAt), Due.frequency(schedule.get().rule(), now));
-    boolean failing = failure.isPresent()
-        && (success.isEmpty() || failure.get().startedAt().isAfter(success.get().startedAt()));
+    boolean failing = failure.isPresent() && (success.isEmpty() || LATER.compare(failure.get(), success.get()) > 0);
     return new ItemStatus(id, item.name(), success, failure, running, next, verdict.overdue(), verdict.dueBy(),
         failing, item.targets().size(), Optional.empty());
   }
