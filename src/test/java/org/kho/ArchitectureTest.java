@@ -55,7 +55,12 @@ class ArchitectureTest {
       "org.bouncycastle", Set.of("crypto"),
       "ch.qos.logback", Set.of("cli", "daemon"),
       // Quartz schedules in daemon; CronRule alone uses its CronExpression so plan and daemon agree.
-      "org.quartz", Set.of("daemon", "catalogue.CronRule"));
+      "org.quartz", Set.of("daemon", "catalogue.CronRule"),
+      "org.flywaydb", Set.of("state"),
+      "com.zaxxer.hikari", Set.of("state"),
+      "jakarta.mail", Set.of("app"),
+      "io.micrometer", Set.of("daemon"),
+      "sun.misc", Set.of("daemon"));
 
   private static final Pattern WALL_CLOCK = Pattern.compile(
       "(Instant|LocalDate|LocalDateTime|ZonedDateTime|OffsetDateTime)\\.now\\(\\)|System\\.currentTimeMillis\\(\\)");

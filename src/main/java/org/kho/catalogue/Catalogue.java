@@ -10,12 +10,13 @@ import org.kho.core.TargetId;
 
 /**
  * A validated config directory: the agency, its policy table, targets, items, schedules, drill
- * plans, log sources, disposal defaults and where the agency signing key is. Every reference in it
+ * plans, log sources, disposal defaults, where the agency signing key is, and whom the daemon
+ * tells. Every reference in it
  * resolves; build one with {@link CatalogueLoader#load}.
  */
 public record Catalogue(Path directory, Agency agency, PolicyTable policy, List<Target> targets,
     List<Item> items, List<Schedule> schedules, List<DrillPlan> drillPlans, List<LogSource> logSources,
-    Disposal disposal, java.util.Optional<SecretRef> signingKey) {
+    Disposal disposal, java.util.Optional<SecretRef> signingKey, Notifications notifications) {
 
   /** Who the catalogue belongs to, as printed on reports. */
   public record Agency(String name, String unit, String contact) {}

@@ -71,7 +71,7 @@ public final class CatalogueLoader {
     // references resolve against every schedule file, so a broken one is reported once, in its own file
     Map<String, ScheduleId> scheduleNames = validIds(fileIds(dir.resolve("schedules")), ScheduleId::new);
     YamlReader.Parsed<CatalogueSpec> parsed = yaml.read(catalogueFile, CatalogueSpec.class, problems);
-    CatalogueSpec spec = parsed.value() != null ? parsed.value() : new CatalogueSpec(null, null, null, null, null, null, null);
+    CatalogueSpec spec = parsed.value() != null ? parsed.value() : new CatalogueSpec(null, null, null, null, null, null, null, null);
     Checker c = new Checker(parsed.where(), problems);
     ItemRules.Names names = new ItemRules.Names(
         validIds(spec.targets() == null ? List.of() : spec.targets().stream().map(t -> t == null ? null : t.id()).toList(), TargetId::new),
@@ -93,6 +93,7 @@ public final class CatalogueLoader {
     List<LogSource> logs = build(spec.logs(), "/logs", c, "id", "log source", (l, at) -> LogRules.build(l, at, c, names, policy.get()));
     Disposal disposal = disposal(spec.disposal(), c);
     Optional<SecretRef> signingKey = c.secret(spec.signingKey(), "/signingKey", "the agency signing key");
+    Notifications notifications = NotificationRules.build(spec.notifications(), c);
     if (items.isEmpty() && (spec.items() == null || spec.items().isEmpty())) {
       c.error("", "the catalogue lists no items", "add the data and applications to back up under items:");
     }
@@ -100,7 +101,7 @@ public final class CatalogueLoader {
       return new Result(Optional.empty(), problems.sorted(), false);
     }
     Catalogue catalogue = new Catalogue(dir, agency, policy.get(), targets, items, List.copyOf(schedules.values()),
-        List.copyOf(drills.values()), logs, disposal, signingKey);
+        List.copyOf(drills.values()), logs, disposal, signingKey, notifications);
     ComplianceRules compliance = new ComplianceRules(catalogue, c, now);
     for (int i = 0; i < items.size(); i++) {
       compliance.check(items.get(i), "/items/" + i);

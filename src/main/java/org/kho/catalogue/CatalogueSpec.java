@@ -10,9 +10,16 @@ import java.util.Map;
  * records and {@code schema/catalogue.schema.json} in step (a test compares them).
  */
 record CatalogueSpec(Integer version, AgencySpec agency, List<TargetSpec> targets, List<ItemSpec> items,
-    List<LogSpec> logs, DisposalSpec disposal, SecretSpec signingKey) {
+    List<LogSpec> logs, DisposalSpec disposal, SecretSpec signingKey, NotificationsSpec notifications) {
 
   record AgencySpec(String name, String unit, String contact) {}
+
+  record NotificationsSpec(EmailSpec email, WebhookSpec webhook, String digest) {}
+
+  record EmailSpec(String host, Integer port, String security, String user, SecretSpec password, String from,
+      List<String> to) {}
+
+  record WebhookSpec(String url) {}
 
   record TargetSpec(String id, String description, String path, String url, String media, String user,
       SecretSpec password, SecretSpec privateKey, String knownHosts, SecretSpec repositoryPassword,

@@ -42,7 +42,8 @@ final class ReadableSchedule {
           m -> at(m, 3) + " " + dayOfMonth(m.group(2)) + " " + month(m.group(1)) + " ?"),
       form("hourly at minute 15", "hourly at minute (\\d{1,2})", m -> "0 " + minute(m.group(1)) + " * * * ?"),
       form("every 6 hours", "every (\\d{1,2}) hours?", m -> "0 0 0/" + step(m.group(1), 23) + " * * ?"),
-      form("every 15 minutes", "every (\\d{1,2}) minutes?", m -> "0 0/" + step(m.group(1), 59) + " * * * ?"));
+      form("every 15 minutes", "every (\\d{1,2}) minutes?", m -> "0 0/" + step(m.group(1), 59) + " * * * ?"),
+      form("every 30 seconds", "every (\\d{1,2}) seconds?", m -> "0/" + step(m.group(1), 59) + " * * * * ?"));
 
   private ReadableSchedule() {}
 

@@ -20,6 +20,8 @@ final class ExitCodes implements IExitCodeExceptionMapper, IExecutionExceptionHa
   static final int USAGE = 2;
   static final int CONFIG_INVALID = 3;
   static final int INCOMPLETE = 4;
+  static final int ATTENTION = 5;
+  static final int AUDIT_BROKEN = 6;
   static final int NO_REPOSITORY = 10;
   static final int WRONG_KEY = 11;
   static final int LOCKED = 12;
@@ -36,6 +38,8 @@ final class ExitCodes implements IExitCodeExceptionMapper, IExecutionExceptionHa
     codes.put(Integer.toString(USAGE), "wrong options or arguments");
     codes.put(Integer.toString(CONFIG_INVALID), "the config directory has errors");
     codes.put(Integer.toString(INCOMPLETE), "the backup was saved, but some files could not be read (listed)");
+    codes.put(Integer.toString(ATTENTION), "kho status: an item is overdue or its last run failed (listed)");
+    codes.put(Integer.toString(AUDIT_BROKEN), "kho audit verify: the audit log was changed, or entries removed (listed)");
     codes.put(Integer.toString(NO_REPOSITORY), "no repository where one was expected");
     codes.put(Integer.toString(WRONG_KEY), "wrong password or key");
     codes.put(Integer.toString(LOCKED), "the repository is locked by another run");

@@ -12,7 +12,6 @@ import org.kho.catalogue.Item;
 import org.kho.catalogue.LogSource;
 import org.kho.catalogue.Schedule;
 import org.kho.catalogue.Target;
-import org.kho.core.ScheduleId;
 import org.kho.core.TargetId;
 
 /** Lists the actions a catalogue schedules in a window of time. */
@@ -26,21 +25,41 @@ public final class Planner {
     this.catalogue = catalogue;
   }
 
+  /** Every action the catalogue schedules, in catalogue order: backups, checks, prunes, drills, log archives. */
+  public List<ScheduledAction> actions() {
+    List<ScheduledAction> actions = new ArrayList<>();
+    for (Item item : catalogue.items()) {
+      item.schedule().ifPresent(s -> actions.add(
+          new ScheduledAction(PlannedAction.Kind.BACKUP, item.id().value(), s, item.targets(), 0)));
+    }
+    for (Target target : catalogue.targets()) {
+      target.check().ifPresent(m -> actions.add(new ScheduledAction(PlannedAction.Kind.CHECK, target.id().value(),
+          m.schedule(), List.of(target.id()), m.readDataPercent())));
+      target.prune().ifPresent(m -> actions.add(new ScheduledAction(PlannedAction.Kind.PRUNE, target.id().value(),
+          m.schedule(), List.of(target.id()), 0)));
+    }
+    for (DrillPlan drill : catalogue.drillPlans()) {
+      actions.add(new ScheduledAction(PlannedAction.Kind.DRILL, drill.id().value(), drill.schedule(),
+          drillTargets(drill), 0));
+    }
+    for (LogSource logs : catalogue.logSources()) {
+      actions.add(new ScheduledAction(PlannedAction.Kind.LOG_ARCHIVE, logs.id().value(), logs.schedule(),
+          logs.targets(), 0));
+    }
+    return actions;
+  }
+
+  /** The schedule of {@code action}. */
+  public Schedule schedule(ScheduledAction action) {
+    return catalogue.schedule(action.schedule())
+        .orElseThrow(() -> new IllegalStateException("schedule " + action.schedule() + " is not in the catalogue"));
+  }
+
   /** Every action due after {@code from} and up to {@code to}, in time order. */
   public List<PlannedAction> between(Instant from, Instant to) {
     List<PlannedAction> actions = new ArrayList<>();
-    for (Item item : catalogue.items()) {
-      item.schedule().ifPresent(s -> add(actions, from, to, s, PlannedAction.Kind.BACKUP, item.id().value(), item.targets()));
-    }
-    for (Target target : catalogue.targets()) {
-      target.check().ifPresent(m -> add(actions, from, to, m.schedule(), PlannedAction.Kind.CHECK, target.id().value(), List.of(target.id())));
-      target.prune().ifPresent(m -> add(actions, from, to, m.schedule(), PlannedAction.Kind.PRUNE, target.id().value(), List.of(target.id())));
-    }
-    for (DrillPlan drill : catalogue.drillPlans()) {
-      add(actions, from, to, drill.schedule(), PlannedAction.Kind.DRILL, drill.id().value(), drillTargets(drill));
-    }
-    for (LogSource logs : catalogue.logSources()) {
-      add(actions, from, to, logs.schedule(), PlannedAction.Kind.LOG_ARCHIVE, logs.id().value(), logs.targets());
+    for (ScheduledAction action : actions()) {
+      add(actions, from, to, action);
     }
     actions.sort(Comparator.comparing((PlannedAction a) -> a.at().toInstant())
         .thenComparing(a -> a.kind().ordinal())
@@ -56,13 +75,12 @@ public final class Planner {
         .toList();
   }
 
-  private void add(List<PlannedAction> actions, Instant from, Instant to, ScheduleId id, PlannedAction.Kind kind,
-      String subject, List<TargetId> targets) {
-    Schedule schedule = catalogue.schedule(id)
-        .orElseThrow(() -> new IllegalStateException("schedule " + id + " is not in the catalogue"));
+  private void add(List<PlannedAction> actions, Instant from, Instant to, ScheduledAction action) {
+    Schedule schedule = schedule(action);
     Optional<ZonedDateTime> next = schedule.rule().nextAfter(from);
     for (int n = 0; n < MAX_RUNS_PER_ACTION && next.isPresent() && !next.get().toInstant().isAfter(to); n++) {
-      actions.add(new PlannedAction(next.get(), kind, subject, id, targets, schedule.missedRuns()));
+      actions.add(new PlannedAction(next.get(), action.kind(), action.subject(), action.schedule(), action.targets(),
+          schedule.missedRuns()));
       next = schedule.rule().nextAfter(next.get().toInstant());
     }
   }

@@ -1,0 +1,81 @@
+package org.kho.state;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Where each piece of evidence is: the signed records (snapshots, drill reports, log manifests,
+ * wipe certificates) live on the targets; this index says which target holds which, so reports
+ * need not list every target.
+ */
+public final class EvidenceIndex {
+  private final DataSource db;
+  private final Clock clock;
+
+  EvidenceIndex(DataSource db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  /**
+   * One indexed record.
+   *
+   * @param kind {@code snapshot}, {@code drill}, {@code log-month}, {@code wipe}
+   * @param reference the record's id on the target (e.g. a snapshot id)
+   */
+  public record Entry(String kind, String subject, String target, String reference, boolean signed, Instant recordedAt,
+      Optional<Long> run) {}
+
+  /** Adds a record written now (by run {@code run}, if a run wrote it). */
+  public void add(String kind, String subject, String target, String reference, boolean signed, Optional<Long> run) {
+    String sql = "INSERT INTO kho_evidence (kind, subject, target, reference, signed, recorded_at, run_id) "
+        + "VALUES (?, ?, ?, ?, ?, ?, ?)";
+    try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+      s.setString(1, kind);
+      s.setString(2, subject);
+      s.setString(3, target);
+      s.setString(4, reference);
+      s.setBoolean(5, signed);
+      RunHistory.setTime(s, 6, clock.instant());
+      if (run.isPresent()) {
+        s.setLong(7, run.get());
+      } else {
+        s.setNull(7, Types.BIGINT);
+      }
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw StateStore.failure("index evidence " + reference, e);
+    }
+  }
+
+  /** The records about {@code subject}, newest first, at most {@code limit}. */
+  public List<Entry> about(String subject, int limit) {
+    String sql = "SELECT kind, subject, target, reference, signed, recorded_at, run_id FROM kho_evidence "
+        + "WHERE subject = ? ORDER BY recorded_at DESC, id DESC FETCH FIRST " + limit + " ROWS ONLY";
+    try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+      s.setString(1, subject);
+      List<Entry> out = new ArrayList<>();
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          long run = r.getLong("run_id");
+          Optional<Long> byRun = r.wasNull() ? Optional.empty() : Optional.of(run);
+          out.add(new Entry(r.getString("kind"), r.getString("subject"), r.getString("target"),
+              r.getString("reference"), r.getBoolean("signed"), RunHistory.time(r, "recorded_at").orElseThrow(),
+              byRun));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw StateStore.failure("read the evidence index", e);
+    }
+  }
+}
