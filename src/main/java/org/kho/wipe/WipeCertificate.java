@@ -31,7 +31,7 @@ import org.kho.wipe.WipeMethod.NistCategory;
 public record WipeCertificate(String id, String assetTag, Medium device, String method, String methodDescription,
     NistCategory category, List<String> passes, int passesCompleted, Verification verification, Instant started,
     Instant finished, String operator, String witness, String host, String tool, boolean directIo, int interruptions,
-    Outcome outcome, List<String> notes) {
+    Outcome outcome, List<Note> notes) {
 
   /** The {@code type} of a wipe certificate's signed statement. */
   public static final String TYPE = "kho.wipe.v1";

@@ -19,7 +19,7 @@ import org.kho.wipe.WipeMethod.NistCategory;
  * @param notes warnings the certificate will repeat
  */
 public record WipePlan(Device device, WipeMethod method, NistCategory category, List<Pass> passes, Verify verify,
-    List<List<String>> commands, List<Refusal> refusals, Optional<Journal.State> resume, List<String> notes) {
+    List<List<String>> commands, List<Refusal> refusals, Optional<Journal.State> resume, List<Note> notes) {
 
   public WipePlan {
     passes = List.copyOf(passes);

@@ -43,7 +43,7 @@ public final class Wiper {
   /** The plan for {@code r} on {@code d}, with every reason to refuse it. */
   public WipePlan plan(Device d, WipeRequest r, Safety.Context machine) {
     List<Refusal> refusals = new ArrayList<>(Safety.check(d, machine));
-    List<String> notes = new ArrayList<>();
+    List<Note> notes = new ArrayList<>();
     List<Pass> passes = List.of();
     List<List<String>> commands = List.of();
     Optional<Journal.State> resume = Optional.empty();
@@ -55,11 +55,10 @@ public final class Wiper {
             "an interrupted " + s.method() + " wipe of this device is on record (" + s.device() + ")",
             "give --method " + s.method() + " to resume it, or --restart to start over")));
         if (d.media().flash()) {
-          notes.add("an overwrite reaches every addressable block but not spare flash cells: NIST Clear; "
-              + "a firmware sanitize reaches Purge");
+          notes.add(Note.FLASH_SPARE_CELLS);
         }
         if (r.verify() == Verify.NONE) {
-          notes.add("not verified: NIST SP 800-88 asks that every Clear be verified");
+          notes.add(Note.NOT_VERIFIED);
         }
       }
       case Firmware f -> {
@@ -70,6 +69,7 @@ public final class Wiper {
               "pick a method 'kho wipe list' shows for it, or an overwrite (--method random)"));
         }
         commands = firmware.commands(f, d);
+        notes.add(Note.FIRMWARE_NOT_READ_BACK);
       }
     }
     if (r.confirmSerial() != null && !r.confirmSerial().strip().equalsIgnoreCase(d.confirmation())) {
@@ -110,9 +110,9 @@ public final class Wiper {
           "check the device (dmesg, SMART); a failing disk should be destroyed, not wiped");
     }
     journal.remove(d.confirmation(), d.size());
-    List<String> notes = new ArrayList<>(plan.notes());
+    List<Note> notes = new ArrayList<>(plan.notes());
     if (!direct) {
-      notes.add("the filesystem refused direct I/O: writes were flushed, but verification read through the page cache");
+      notes.add(Note.PAGE_CACHE);
     }
     Verification v = verification(end);
     WipeCertificate.Outcome outcome = v.result() == Verification.Result.FAILED ? WipeCertificate.Outcome.FAILED
