@@ -46,7 +46,7 @@ public final class EvidenceVerifier {
         }
         verified.add(s.verified(name));
       } catch (Rejected r) {
-        failures.add(new Failure(name, r.problem, r.getMessage()));
+        failures.add(new Failure(name, r.problem(), r.getMessage()));
       }
     }
     verified.sort(Comparator.comparing(Verified::time, Comparator.nullsFirst(Comparator.naturalOrder()))
@@ -63,6 +63,11 @@ public final class EvidenceVerifier {
     } catch (RepositoryException.Damaged e) {
       throw new Rejected(Problem.UNREADABLE, e.getMessage());
     }
+    return authenticate(rec, key);
+  }
+
+  /** The statement of {@code rec}, if {@code key} signed it and it is a JSON object with a type. */
+  static Statement authenticate(EvidenceRecord rec, VerifyingKey key) throws Rejected {
     if (!rec.signer().equals(key.fingerprint())) {
       throw new Rejected(Problem.OTHER_SIGNER,
           "signed by key " + rec.signer() + ", not by the key checked against, " + key.fingerprint());
@@ -101,14 +106,18 @@ public final class EvidenceVerifier {
     }
   }
 
-  /** Why one record does not verify; caught per record, never leaves this class. */
-  private static final class Rejected extends Exception {
+  /** Why one record does not verify; caught per record, never leaves this package. */
+  static final class Rejected extends Exception {
     private static final long serialVersionUID = 1L;
     private final Problem problem;
 
     Rejected(Problem problem, String detail) {
       super(detail, null, false, false);
       this.problem = problem;
+    }
+
+    Problem problem() {
+      return problem;
     }
   }
 }

@@ -160,6 +160,7 @@ public final class FirmwareEraser {
     while (!status.isEmpty() && running(m, runner.run(status))) {
       sleep();
     }
+    progress.finished();
   }
 
   private static boolean running(Firmware m, CommandRunner.Result r) {

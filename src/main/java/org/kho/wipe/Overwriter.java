@@ -48,6 +48,7 @@ final class Overwriter {
       s = s.at(i + 1, false, 0);
       journal.save(s);
     }
+    progress.finished();
     return s;
   }
 

@@ -14,4 +14,7 @@ public interface WipeProgress {
 
   /** {@code bytes} more were written or verified. */
   default void advanced(long bytes) {}
+
+  /** The last pass or command ended (signing and recording follow). */
+  default void finished() {}
 }
