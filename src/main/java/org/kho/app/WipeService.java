@@ -143,9 +143,10 @@ public final class WipeService {
 
   /**
    * Runs a confirmed plan: checks that a signing key and (when the catalogue asks) a witness are
-   * there before anything is written, wipes, signs, records and renders.
+   * there before anything is written, wipes, signs, records and (if {@code render}) writes the
+   * certificate's HTML and PDF in the catalogue's languages.
    */
-  public Done wipe(Setup setup, Planned p, Optional<SigningKey> key, String tool, WipeProgress progress,
+  public Done wipe(Setup setup, Planned p, Optional<SigningKey> key, String tool, boolean render, WipeProgress progress,
       BooleanSupplier cancelled) {
     SigningKey signer = key.or(() -> setup.catalogue().flatMap(Catalogue::signingKey).map(new Secrets(env)::signingKey))
         .orElseThrow(() -> new UsageException("a wipe certificate must be signed, and no signing key was given",
@@ -160,7 +161,9 @@ public final class WipeService {
     List<Path> rendered = new ArrayList<>();
     String problem = null;
     try {
-      rendered.addAll(renderer.write(signed, agency(setup), setup.register(), setup.disposal().languages()));
+      if (render) {
+        rendered.addAll(renderer.write(signed, agency(setup), setup.register(), setup.disposal().languages()));
+      }
     } catch (KhoException e) {
       problem = e.getMessage() + " (" + e.hint() + ")";
     }

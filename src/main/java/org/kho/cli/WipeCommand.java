@@ -51,6 +51,8 @@ final class WipeCommand implements Callable<Integer> {
   private String operator;
   @Option(names = "--witness", paramLabel = "NAME", description = "Who witnesses it (required when the catalogue says so).")
   private String witness;
+  @Option(names = "--no-render", description = "Do not write the certificate's HTML and PDF now (later: kho wipe render ID).")
+  private boolean noRender;
   @Option(names = "--json", description = "Print the plan or the result as JSON.")
   private boolean json;
   @Mixin
@@ -114,7 +116,8 @@ final class WipeCommand implements Callable<Integer> {
     }, "kho-wipe-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     try (WipeProgressView view = new WipeProgressView(!json)) {
-      return service.wipe(setup, p, signing.key(), "kho " + VersionProvider.version(), view, stop::get);
+      return service.wipe(setup, p, signing.key(), "kho " + VersionProvider.version(), !noRender, view,
+          stop::get);
     } catch (WipeInterruptedException e) {
       PrintWriter err = spec.commandLine().getErr();
       err.println("kho: " + e.getMessage());

@@ -137,7 +137,7 @@ class ImageWipeTest {
         .isInstanceOf(WipeInterruptedException.class).hasMessageContaining("interrupted in pass 2");
     Journal.State saved = new Journal(tmp.resolve("journal")).find("stop.img", Files.size(img)).orElseThrow();
     assertThat(saved.pass()).isEqualTo(1);
-    assertThat(saved.offset()).isEqualTo(4 * 1024 * 1024);
+    assertThat(saved.offset()).isEqualTo(Overwriter.CHUNK);
 
     Device d = Devices.system().find(img.toString());
     WipePlan plan = wiper().plan(d, confirmed(img, Overwrite.DOD_3PASS, Verify.LAST), NOTHING);
