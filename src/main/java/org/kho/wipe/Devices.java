@@ -111,7 +111,7 @@ public final class Devices {
   /** The kernel name behind a device node or a name: /dev/mapper/x and by-id links resolve to dm-0, sdb. */
   private Optional<String> kernelName(String arg) {
     if (!arg.contains("/")) {
-      return Files.exists(sys.resolve("class/block").resolve(arg)) ? Optional.of(arg) : Optional.empty();
+      return arg.isBlank() ? Optional.empty() : Optional.of(arg);
     }
     try {
       Path real = Path.of(arg).toRealPath();

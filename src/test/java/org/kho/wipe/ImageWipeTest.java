@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -93,23 +92,10 @@ class ImageWipeTest {
     Path img = image("rnd.img", 6 * 1024 * 1024 + 512);
     byte[] before = Files.readAllBytes(img);
     Journal journal = new Journal(tmp.resolve("journal"));
-    // capture the seed the wipe uses through its journal at the first checkpoint
-    AtomicLong calls = new AtomicLong();
-    String[] seed = new String[1];
-    WipeProgress peek = new WipeProgress() {
-      @Override
-      public void phase(String step, long bytes, long done) {
-        if (calls.getAndIncrement() == 0) {
-          seed[0] = journal.find("rnd.img", before.length).orElseThrow().seeds().getFirst();
-        }
-      }
-    };
-    WipeCertificate c = wipe(img, Overwrite.RANDOM, Verify.LAST, peek, () -> false);
+    SeedCapture seed = new SeedCapture(journal, "rnd.img", before.length);
+    WipeCertificate c = wipe(img, Overwrite.RANDOM, Verify.LAST, seed, () -> false);
     assertThat(c.verification().result()).isEqualTo(Verification.Result.PASSED);
-    byte[] after = Files.readAllBytes(img);
-    ByteBuffer expected = ByteBuffer.allocate(after.length);
-    new Keystream(HexFormat.of().parseHex(seed[0])).fill(expected, 0);
-    assertThat(after).isEqualTo(expected.array()).isNotEqualTo(before);
+    assertThat(Files.readAllBytes(img)).isEqualTo(seed.keystream(before.length)).isNotEqualTo(before);
     assertThat(journal.find("rnd.img", before.length)).as("the record goes when the wipe ends").isEmpty();
   }
 
