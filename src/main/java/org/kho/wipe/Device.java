@@ -58,6 +58,14 @@ public record Device(String path, String name, Kind kind, String type, String ve
     return name;
   }
 
+  /**
+   * What identifies the medium across runs (a disk's node may change when it is plugged in again,
+   * its serial does not); for an image file, its path, since names repeat across folders.
+   */
+  public String identity() {
+    return kind == Kind.IMAGE ? path : confirmation();
+  }
+
   /** Where the confirmation comes from, for the plan: "serial", "backing file name", ... */
   public String confirmationSource() {
     if (serial != null && !serial.isBlank()) {

@@ -58,6 +58,7 @@ public final class FirmwareEraser {
     }
     if (discards(d)) {
       methods.add(Firmware.BLKDISCARD_SECURE);
+      notes.add("blkdiscard-secure: the device takes discards; whether it honours a secure one shows only when tried");
     }
     return new Capabilities(methods, notes);
   }

@@ -36,7 +36,7 @@ public final class Journal {
    * The state of one overwrite.
    *
    * @param device the device path when it started
-   * @param serial the confirmation it was identified by
+   * @param serial what identifies the medium ({@link Device#identity()})
    * @param size its size in bytes
    * @param method the method's label
    * @param verify the verification mode
@@ -74,7 +74,7 @@ public final class Journal {
     }
   }
 
-  /** The unfinished wipe of the device identified by {@code serial} and {@code size}, if any. */
+  /** The unfinished wipe of the medium {@code serial} ({@link Device#identity()}) of {@code size} bytes, if any. */
   public Optional<State> find(String serial, long size) {
     Path f = file(serial, size);
     if (!Files.exists(f)) {

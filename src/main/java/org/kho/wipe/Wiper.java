@@ -50,7 +50,7 @@ public final class Wiper {
     switch (r.method()) {
       case Overwrite o -> {
         passes = o.passes();
-        resume = r.restart() ? Optional.empty() : journal.find(d.confirmation(), d.size());
+        resume = r.restart() ? Optional.empty() : journal.find(d.identity(), d.size());
         resume.filter(s -> !s.method().equals(o.label())).ifPresent(s -> refusals.add(new Refusal(Reason.METHOD_UNSUPPORTED,
             "an interrupted " + s.method() + " wipe of this device is on record (" + s.device() + ")",
             "give --method " + s.method() + " to resume it, or --restart to start over")));
@@ -109,7 +109,7 @@ public final class Wiper {
       throw new KhoException("writing " + d.path() + " failed: " + e.getMessage() + "; the place is saved",
           "check the device (dmesg, SMART); a failing disk should be destroyed, not wiped");
     }
-    journal.remove(d.confirmation(), d.size());
+    journal.remove(d.identity(), d.size());
     List<Note> notes = new ArrayList<>(plan.notes());
     if (!direct) {
       notes.add(Note.PAGE_CACHE);
@@ -135,7 +135,7 @@ public final class Wiper {
   private Journal.State fresh(Device d, Overwrite o, Verify verify) {
     List<String> seeds = o.passes().stream()
         .map(p -> p instanceof Pass.Random ? HexFormat.of().formatHex(Keystream.newSeed()) : "").toList();
-    return new Journal.State(d.path(), d.confirmation(), d.size(), o.label(), verify, seeds, 0, false, 0, clock.instant(),
+    return new Journal.State(d.path(), d.identity(), d.size(), o.label(), verify, seeds, 0, false, 0, clock.instant(),
         0, 0, 0, -1);
   }
 
