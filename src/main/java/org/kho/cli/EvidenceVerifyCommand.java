@@ -2,15 +2,19 @@ package org.kho.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.kho.crypto.VerifyingKey;
 import org.kho.evidence.EvidenceReport;
 import org.kho.evidence.EvidenceVerifier;
+import org.kho.evidence.RecordFiles;
 import org.kho.repository.EvidenceStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code kho evidence verify}. */
@@ -18,7 +22,8 @@ import picocli.CommandLine.Spec;
     description = {"Verify every signed statement in a repository with only the public key.",
         "Checks each record's Ed25519 signature and signer, and that each signed snapshot is still there "
             + "with exactly the bytes that were signed; lists snapshots no record signs. Needs no password. "
-            + "Exits 0 only when every record verifies and every snapshot is signed."})
+            + "Exits 0 only when every record verifies and every snapshot is signed.",
+        "With FILEs (wipe certificates from 'kho wipe certificates', ID.json), checks those instead of a repository."})
 final class EvidenceVerifyCommand implements Callable<Integer> {
   @Option(names = "--repo", paramLabel = "DIR", defaultValue = "${env:KHO_REPOSITORY}",
       description = "The repository folder. Default: $KHO_REPOSITORY.")
@@ -27,6 +32,9 @@ final class EvidenceVerifyCommand implements Callable<Integer> {
   @Option(names = "--public-key", paramLabel = "FILE", required = true,
       description = "The agency's public key (signing.pub, PEM).")
   private Path publicKey;
+
+  @Parameters(paramLabel = "FILE", arity = "0..*", description = "Signed record files to check, e.g. a wipe certificate.")
+  private List<Path> files = new ArrayList<>();
 
   @Option(names = "--json", description = "Print the result as JSON.")
   private boolean json;
@@ -37,7 +45,8 @@ final class EvidenceVerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     VerifyingKey key = VerifyingKey.read(publicKey);
-    EvidenceReport report = new EvidenceVerifier(EvidenceStore.on(OpenRepository.storage(repository))).verify(key);
+    EvidenceReport report = !files.isEmpty() ? RecordFiles.verify(files, key)
+        : new EvidenceVerifier(EvidenceStore.on(OpenRepository.storage(repository))).verify(key);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(Json.write(view(report)));
@@ -71,7 +80,7 @@ final class EvidenceVerifyCommand implements Callable<Integer> {
     if (!report.failures().isEmpty()) {
       out.println();
       out.println("Failed");
-      report.failures().forEach(f -> out.println("  evidence/" + f.record().substring(0, 8) + ": "
+      report.failures().forEach(f -> out.println("  " + shortName(f.record()) + ": "
           + f.problem().label() + " — " + f.detail()));
     }
     if (!report.unsigned().isEmpty()) {
@@ -87,6 +96,11 @@ final class EvidenceVerifyCommand implements Callable<Integer> {
     String counts = report.verified().size() + " verified, " + report.failures().size() + " failed, "
         + ProblemsView.count(report.unsigned().size(), "unsigned snapshot");
     return (report.ok() ? "OK: " : "NOT OK: ") + counts;
+  }
+
+  /** A repository record by the first 8 hex digits of its name; a file by its path. */
+  private static String shortName(String record) {
+    return record.contains("/") || record.endsWith(".json") ? record : "evidence/" + record.substring(0, 8);
   }
 
   private static String dash(String value) {

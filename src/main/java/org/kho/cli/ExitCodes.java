@@ -27,6 +27,7 @@ final class ExitCodes implements IExitCodeExceptionMapper, IExecutionExceptionHa
   static final int LOCKED = 12;
   static final int TARGET_FULL = 13;
   static final int DAMAGED = 14;
+  static final int REFUSED = 20;
   static final int INTERNAL = 70;
   static final int INTERRUPTED = 130;
 
@@ -45,6 +46,7 @@ final class ExitCodes implements IExitCodeExceptionMapper, IExecutionExceptionHa
     codes.put(Integer.toString(LOCKED), "the repository is locked by another run");
     codes.put(Integer.toString(TARGET_FULL), "the target is full");
     codes.put(Integer.toString(DAMAGED), "damaged or missing data was found (listed with what it affects)");
+    codes.put(Integer.toString(REFUSED), "refused: the wipe would be unsafe (each reason listed)");
     codes.put(Integer.toString(INTERNAL), "a bug in Kho: please report it with the output of -vv");
     codes.put(Integer.toString(INTERRUPTED), "interrupted (Ctrl-C)");
     return codes;
@@ -60,6 +62,8 @@ final class ExitCodes implements IExitCodeExceptionMapper, IExecutionExceptionHa
       case RepositoryException.Locked e -> LOCKED;
       case RepositoryException.Damaged e -> DAMAGED;
       case StorageFullException e -> TARGET_FULL;
+      case org.kho.wipe.WipeRefusedException e -> REFUSED;
+      case org.kho.wipe.WipeInterruptedException e -> INTERRUPTED;
       case CommandLine.ParameterException e -> USAGE;
       case KhoException e -> FAILED;
       case java.io.UncheckedIOException e -> FAILED;
@@ -76,6 +80,9 @@ final class ExitCodes implements IExitCodeExceptionMapper, IExecutionExceptionHa
     int code = getExitCode(e);
     switch (e) {
       case InvalidConfigException invalid -> ProblemsView.print(invalid.problems(), err, cmd.getColorScheme());
+      case org.kho.wipe.WipeInterruptedException stopped -> {
+        // printed by the wipe command itself, before the JVM's shutdown could cut it off
+      }
       case KhoException k -> {
         err.println(cmd.getColorScheme().errorText("kho: " + k.getMessage()));
         if (!k.hint().isEmpty()) {

@@ -51,7 +51,7 @@ public final class EvidenceVerifier {
           forgotten.add(s.snapshot());
         }
       } catch (Rejected r) {
-        failures.add(new Failure(name, r.problem, r.getMessage()));
+        failures.add(new Failure(name, r.problem(), r.getMessage()));
       }
     }
     authentic.forEach((name, s) -> {
@@ -80,6 +80,11 @@ public final class EvidenceVerifier {
     } catch (RepositoryException.Damaged e) {
       throw new Rejected(Problem.UNREADABLE, e.getMessage());
     }
+    return authenticate(rec, key);
+  }
+
+  /** The statement of {@code rec}, if {@code key} signed it and it is a JSON object with a type. */
+  static Statement authenticate(EvidenceRecord rec, VerifyingKey key) throws Rejected {
     if (!rec.signer().equals(key.fingerprint())) {
       throw new Rejected(Problem.OTHER_SIGNER,
           "signed by key " + rec.signer() + ", not by the key checked against, " + key.fingerprint());
@@ -131,14 +136,18 @@ public final class EvidenceVerifier {
     return null;
   }
 
-  /** Why one record does not verify; caught per record, never leaves this class. */
-  private static final class Rejected extends Exception {
+  /** Why one record does not verify; caught per record, never leaves this package. */
+  static final class Rejected extends Exception {
     private static final long serialVersionUID = 1L;
     private final Problem problem;
 
     Rejected(Problem problem, String detail) {
       super(detail, null, false, false);
       this.problem = problem;
+    }
+
+    Problem problem() {
+      return problem;
     }
   }
 }

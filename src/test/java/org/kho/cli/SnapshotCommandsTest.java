@@ -24,7 +24,7 @@ import org.kho.repository.SnapshotRef;
 class SnapshotCommandsTest {
   private static final SigningKey KEY = SigningKey.generate();
 
-  @TempDir
+  @TempDir(factory = org.kho.testing.ProjectTempDirs.class)
   Path tmp;
   Path src;
   Path repoDir;

@@ -26,7 +26,7 @@ import org.kho.restore.SnapshotBrowser.Entry;
 class SnapshotBrowserTest {
   private static final Instant MTIME = Instant.parse("2020-01-02T03:04:05Z");
 
-  @TempDir
+  @TempDir(factory = org.kho.testing.ProjectTempDirs.class)
   Path tmp;
   Path src;
   String at;

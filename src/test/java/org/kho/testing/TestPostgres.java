@@ -45,7 +45,7 @@ public final class TestPostgres implements AutoCloseable {
   public static TestPostgres start() throws IOException, InterruptedException {
     Path bin = binaries();
     boolean root = "root".equals(System.getProperty("user.name"));
-    Path home = Files.createTempDirectory("kho-pg-");
+    Path home = Files.createTempDirectory(Path.of("/tmp"), "kho-pg-"); // the postgres user must reach it
     Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
     TestPostgres pg = new TestPostgres(bin, home, freePort(), root);
     try {

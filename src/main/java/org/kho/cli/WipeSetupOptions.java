@@ -1,0 +1,26 @@
+package org.kho.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import org.kho.app.CatalogueService;
+import org.kho.app.WipeService;
+import picocli.CommandLine.Option;
+
+/** {@code --config} (optional: targets to spare, disposal defaults, signing key) and {@code --register}. */
+final class WipeSetupOptions {
+  @Option(names = {"-c", "--config"}, paramLabel = "DIR", defaultValue = "${env:KHO_CONFIG}",
+      description = "The config directory: its backup targets are never wiped; its disposal rules give the defaults. "
+          + "Default: $KHO_CONFIG.")
+  private Path config;
+
+  @Option(names = "--register", paramLabel = "DIR", defaultValue = "${env:KHO_WIPE_REGISTER}",
+      description = "The disposal register: signed certificates, their PDFs, interrupted wipes. Default: "
+          + "$KHO_WIPE_REGISTER, else /var/lib/kho/wipe-register (root) or ~/.local/state/kho/wipe-register.")
+  private Path register;
+
+  WipeService.Setup setup(Clock clock) {
+    return WipeService.Setup.of(Optional.ofNullable(config).map(new CatalogueService(clock)::load),
+        Optional.ofNullable(register));
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * Reports for people: HTML and PDF in Vietnamese and English, the base the wipe certificate, drill
+ * reports and compliance reports share.
+ *
+ * <p>{@link org.kho.report.Templates} renders Pebble templates ({@code templates/*.peb}, HTML
+ * escaped) with the texts of one {@link org.kho.report.Language} ({@code messages_vi.properties},
+ * {@code messages_en.properties}, no fallback from one to the other); {@link org.kho.report.Pdf}
+ * turns the XHTML into PDF with openhtmltopdf and the DejaVu fonts (Vietnamese glyphs) of the
+ * system. {@link org.kho.report.WipeCertificateReport} is the first report. Imports the engines,
+ * {@code evidence}, {@code catalogue} and {@code core}.
+ */
+package org.kho.report;
