@@ -41,24 +41,37 @@ public final class CatalogueForgetService {
    * attested with {@code signer}, else the catalogue's signing key, else not at all.
    */
   public List<Run> run(Catalogue catalogue, List<String> itemIds, boolean apply, Optional<SigningKey> signer) {
-    Optional<SigningKey> key = signer.or(() -> catalogue.signingKey().map(secrets::signingKey));
+    Optional<SigningKey> key = signingKey(catalogue, signer);
     List<Run> runs = new ArrayList<>();
     for (Item item : TargetRepositories.select(catalogue, itemIds)) {
-      KeepRules rules = rules(catalogue, item);
-      for (TargetId t : item.targets()) {
-        Target target = catalogue.target(t).orElseThrow();
-        try (Repository repo = repositories.open(target)) {
-          key.ifPresent(repo::signWith);
-          ForgetService service = new ForgetService(clock);
-          ForgetService.Decisions d = service.decide(repo, s -> Optional.of(rules), false,
-              s -> item.id().value().equals(s.item()));
-          runs.add(new Run(item.id(), t, d, apply ? service.forget(repo, d.decisions()) : 0, null));
-        } catch (KhoException e) {
-          runs.add(new Run(item.id(), t, null, 0, e));
-        }
-      }
+      item.targets().forEach(t -> runs.add(run(catalogue, item, t, apply, key)));
     }
     return runs;
+  }
+
+  /** As {@link #run}, for every item stored on {@code target}, in that target only. */
+  public List<Run> onTarget(Catalogue catalogue, TargetId target, boolean apply, Optional<SigningKey> signer) {
+    Optional<SigningKey> key = signingKey(catalogue, signer);
+    return catalogue.items().stream().filter(i -> i.targets().contains(target))
+        .map(i -> run(catalogue, i, target, apply, key)).toList();
+  }
+
+  private Optional<SigningKey> signingKey(Catalogue catalogue, Optional<SigningKey> signer) {
+    return signer.or(() -> catalogue.signingKey().map(secrets::signingKey));
+  }
+
+  private Run run(Catalogue catalogue, Item item, TargetId t, boolean apply, Optional<SigningKey> key) {
+    KeepRules rules = rules(catalogue, item);
+    Target target = catalogue.target(t).orElseThrow();
+    try (Repository repo = repositories.open(target)) {
+      key.ifPresent(repo::signWith);
+      ForgetService service = new ForgetService(clock);
+      ForgetService.Decisions d = service.decide(repo, s -> Optional.of(rules), false,
+          s -> item.id().value().equals(s.item()));
+      return new Run(item.id(), t, d, apply ? service.forget(repo, d.decisions()) : 0, null);
+    } catch (KhoException e) {
+      return new Run(item.id(), t, null, 0, e);
+    }
   }
 
   /** The item's retention, floored by the policy table, in its schedule's zone. */

@@ -15,8 +15,9 @@ import picocli.CommandLine.Option;
 
 /** {@code kho daemon}: runs every catalogue action on its schedule until stopped. */
 @Command(name = "daemon", mixinStandardHelpOptions = true,
-    description = {"Run every action of the catalogue on its schedule: backups, checks (and prunes, drills and log "
-        + "archives as this version supports them).",
+    description = {"Run every action of the catalogue on its schedule: backups, target checks, target prunes (forget per "
+        + "the items' retention, then prune) and log archives (closed months; originals are kept). Restore drills "
+        + "are not run yet.",
         "Runs missed while no daemon ran are run at start-up (schedules with missedRuns: run-once). An action never "
             + "runs twice at once; --per-target limits the runs using one target at once.",
         "Reload the config with SIGHUP or 'kho reload'; SIGTERM lets running actions finish, then stops.",

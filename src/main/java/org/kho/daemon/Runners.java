@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.kho.app.CatalogueBackupService;
+import org.kho.app.LogArchiveService;
 import org.kho.app.TargetCheckService;
+import org.kho.app.TargetPruneService;
 import org.kho.backup.BackupProgress;
 import org.kho.catalogue.Catalogue;
 import org.kho.check.CheckProgress;
@@ -16,16 +18,17 @@ import org.kho.check.CheckResult;
 import org.kho.core.KhoException;
 import org.kho.plan.PlannedAction.Kind;
 import org.kho.plan.ScheduledAction;
+import org.kho.repository.PruneProgress;
+import org.kho.repository.PruneReport;
 import org.kho.repository.Snapshot;
 import org.kho.state.Run;
 
 /**
  * The table of what runs each kind of catalogue action: one entry per kind, each calling one
- * {@code app} service. A kind without an entry is not scheduled (the daemon says so at start-up).
- *
- * <p>Prune, restore drills and log archives join here when their services land: add
- * {@code table.put(Kind.PRUNE, ...)} (and DRILL, LOG_ARCHIVE) calling the service, mapping its
- * result to a {@link ActionRunner.Result}.
+ * {@code app} service and mapping its result to a {@link ActionRunner.Result}. Backups, target
+ * checks, target prunes (forget per the catalogue's retention, then prune) and log archives run;
+ * a kind without an entry is not scheduled (the daemon says so at start-up): restore drills join
+ * here with {@code table.put(Kind.DRILL, ...)} when their service lands.
  */
 final class Runners {
   private final Map<Kind, ActionRunner> table;
@@ -41,6 +44,10 @@ final class Runners {
     table.put(Kind.BACKUP, (catalogue, action) -> backup(backups, catalogue, action));
     TargetCheckService checks = new TargetCheckService(clock, env);
     table.put(Kind.CHECK, (catalogue, action) -> check(checks, catalogue, action));
+    TargetPruneService prunes = new TargetPruneService(clock, env);
+    table.put(Kind.PRUNE, (catalogue, action) -> prune(prunes, catalogue, action));
+    LogArchiveService logs = new LogArchiveService(clock, program, env);
+    table.put(Kind.LOG_ARCHIVE, (catalogue, action) -> LogRuns.archive(logs, catalogue, action));
     return new Runners(table);
   }
 
@@ -96,6 +103,18 @@ final class Runners {
     String errors = r.errors().stream().map(CheckResult.Finding::what).collect(Collectors.joining("; "));
     return new ActionRunner.Result(new Run.End(r.ok() ? Run.Outcome.SUCCEEDED : Run.Outcome.FAILED,
         new Run.Figures(0, r.bytesRead(), 0), detail, errors), List.of());
+  }
+
+  private static ActionRunner.Result prune(TargetPruneService service, Catalogue catalogue, ScheduledAction action) {
+    TargetPruneService.Outcome o = service.run(catalogue, action.subject(), PruneProgress.NONE);
+    PruneReport r = o.prune();
+    List<String> errors = new ArrayList<>();
+    o.forgets().stream().filter(f -> f.failure() != null)
+        .forEach(f -> errors.add("forget " + f.item() + ": " + message(f.failure())));
+    String detail = o.forgotten() + " snapshots forgotten, " + r.deletedPacks() + " packs deleted, " + r.waiting()
+        + " condemned packs waiting" + r.postponed().stream().map(p -> "; postponed: " + p).collect(Collectors.joining());
+    return new ActionRunner.Result(new Run.End(errors.isEmpty() ? Run.Outcome.SUCCEEDED : Run.Outcome.INCOMPLETE,
+        new Run.Figures(0, r.deletedBytes(), 0), detail, String.join("; ", errors)), List.of());
   }
 
   static String message(Exception e) {
