@@ -15,8 +15,8 @@ import picocli.CommandLine.Option;
  */
 final class WipeSetupOptions {
   @Option(names = {"-c", "--config"}, paramLabel = "DIR", defaultValue = "${env:KHO_CONFIG}",
-      description = "The config directory: its backup targets are never wiped; its disposal rules give the defaults. "
-          + "Default: $KHO_CONFIG.")
+      description = "The config directory: its backup targets are never wiped; its disposal rules give the defaults; "
+          + "its state database keeps each certificate and an audit-log entry too. Default: $KHO_CONFIG.")
   private Path config;
 
   @Option(names = "--register", paramLabel = "DIR", defaultValue = "${env:KHO_WIPE_REGISTER}",
