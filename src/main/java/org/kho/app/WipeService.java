@@ -17,6 +17,8 @@ import org.kho.core.KhoException;
 import org.kho.core.UsageException;
 import org.kho.crypto.SigningKey;
 import org.kho.repository.Host;
+import org.kho.state.StateStore;
+import org.kho.wipe.CertificateRegister;
 import org.kho.wipe.Device;
 import org.kho.wipe.Devices;
 import org.kho.wipe.DirectoryRegister;
@@ -65,19 +67,38 @@ public final class WipeService {
    * Where wipes are recorded, and the catalogue whose targets they must spare.
    *
    * @param catalogue the checked catalogue, if a config directory was given
-   * @param register the disposal register
+   * @param register the disposal register's folder
+   * @param state the config directory's state database, which keeps the certificates and the audit log too
    */
-  public record Setup(Optional<Catalogue> catalogue, DirectoryRegister register) {
+  public record Setup(Optional<Catalogue> catalogue, DirectoryRegister register, Optional<State> state) {
     /** The register in {@code register}, or the default: /var/lib/kho/wipe-register for root, else under ~/.local/state. */
     public static Setup of(Optional<Catalogue> catalogue, Optional<Path> register) {
       Path dir = register.orElseGet(() -> "root".equals(System.getProperty("user.name"))
           ? Path.of("/var/lib/kho/wipe-register")
           : Path.of(System.getProperty("user.home"), ".local/state/kho/wipe-register"));
-      return new Setup(catalogue, new DirectoryRegister(dir));
+      return new Setup(catalogue, new DirectoryRegister(dir), Optional.empty());
+    }
+
+    /** This setup, recording wipes in the state database of config directory {@code config} as well. */
+    public Setup withState(StateAccess access, Path config, StateAccess.Options options) {
+      return new Setup(catalogue, register, Optional.of(new State(access, config, options)));
+    }
+
+    /** Where the certificates are listed from: the state database, else the folder. */
+    public String source() {
+      return state.map(s -> "the state database " + s.access().locate(s.config(), s.options()).describe()
+          + " (files in " + register.dir() + ")").orElse(register.dir().toString());
     }
 
     Disposal disposal() {
       return catalogue.map(Catalogue::disposal).orElse(Disposal.DEFAULT);
+    }
+  }
+
+  /** The state database of config directory {@code config}, opened for each use. */
+  public record State(StateAccess access, Path config, StateAccess.Options options) {
+    StateStore open() {
+      return access.open(config, options, 1);
     }
   }
 
@@ -142,8 +163,9 @@ public final class WipeService {
   }
 
   /**
-   * Runs a confirmed plan: checks that a signing key and (when the catalogue asks) a witness are
-   * there before anything is written, wipes, signs, records and (if {@code render}) writes the
+   * Runs a confirmed plan: checks that a signing key, (when the catalogue asks) a witness and (with
+   * a config directory) the state database are there before anything is written, wipes, signs,
+   * records (in the folder, and in the state's evidence index and audit log) and (if {@code render}) writes the
    * certificate's HTML and PDF in the catalogue's languages.
    */
   public Done wipe(Setup setup, Planned p, Optional<SigningKey> key, String tool, boolean render, WipeProgress progress,
@@ -154,10 +176,14 @@ public final class WipeService {
     if (setup.disposal().requireWitness() && (p.request().witness() == null || p.request().witness().isBlank())) {
       throw new UsageException("the catalogue's disposal rules require a witness", "give --witness NAME");
     }
-    WipeCertificate c = wiper(setup).run(p.plan(), p.request(), new Wiper.Origin(new Host().name(), tool), progress,
-        cancelled);
-    SignedCertificate signed = SignedCertificate.sign(c, signer);
-    String file = setup.register().add(signed);
+    SignedCertificate signed;
+    String file;
+    try (StateStore state = setup.state().map(State::open).orElse(null)) {
+      WipeCertificate c = wiper(setup).run(p.plan(), p.request(), new Wiper.Origin(new Host().name(), tool), progress,
+          cancelled);
+      signed = SignedCertificate.sign(c, signer);
+      file = register(setup, state).add(signed);
+    }
     List<Path> rendered = new ArrayList<>();
     String problem = null;
     try {
@@ -170,9 +196,15 @@ public final class WipeService {
     return new Done(signed, file, rendered, problem);
   }
 
-  /** The disposal register, oldest first. */
+  /** The disposal register, oldest first: from the state database when there is one, else the folder. */
   public List<SignedCertificate> certificates(Setup setup) {
-    return setup.register().list();
+    try (StateStore state = setup.state().map(State::open).orElse(null)) {
+      return register(setup, state).list();
+    }
+  }
+
+  private static CertificateRegister register(Setup setup, StateStore state) {
+    return state == null ? setup.register() : new StateRegister(setup.register(), state);
   }
 
   /** Writes the HTML and PDF of certificate {@code id} in {@code languages} beside it; returns the files. */

@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code kho wipe certificates}: the disposal register. */
 @Command(name = "certificates", mixinStandardHelpOptions = true,
-    description = {"List the signed wipe certificates of the disposal register, oldest first.",
+    description = {"List the signed wipe certificates of the disposal register, oldest first: from the state "
+        + "database of --config when given, else from the register folder.",
         "Check one with only the public key: kho evidence verify --public-key signing.pub REGISTER/ID.json"})
 final class WipeCertificatesCommand implements Callable<Integer> {
   private final Clock clock;
@@ -48,7 +49,7 @@ final class WipeCertificatesCommand implements Callable<Integer> {
     }
     t.print(out, "");
     out.println();
-    out.println(ProblemsView.count(all.size(), "certificate") + " in " + setup.register().dir());
+    out.println(ProblemsView.count(all.size(), "certificate") + " in " + setup.source());
     return ExitCodes.OK;
   }
 }

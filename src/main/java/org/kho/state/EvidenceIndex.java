@@ -29,7 +29,8 @@ public final class EvidenceIndex {
   /**
    * One indexed record.
    *
-   * @param kind {@code snapshot}, {@code drill}, {@code log-month}, {@code wipe}
+   * @param kind {@code snapshot}, {@code drill}, {@code log-month}, {@code wipe} (a wipe certificate: subject
+   *     the medium's serial, target the file copy, reference the certificate's id, the signed JSON kept too)
    * @param reference the record's id on the target (e.g. a snapshot id)
    */
   public record Entry(String kind, String subject, String target, String reference, boolean signed, Instant recordedAt,
@@ -37,13 +38,23 @@ public final class EvidenceIndex {
 
   /** Adds a record written now (by run {@code run}, if a run wrote it). */
   public void add(String kind, String subject, String target, String reference, boolean signed, Optional<Long> run) {
-    String sql = "INSERT INTO kho_evidence (kind, subject, target, reference, signed, recorded_at, run_id) "
-        + "VALUES (?, ?, ?, ?, ?, ?, ?)";
+    add(kind, subject, target, reference, signed, run, Optional.empty());
+  }
+
+  /**
+   * Adds a record written now, keeping {@code document} (the signed record's text, e.g. a wipe
+   * certificate's JSON envelope) in the database too. Texts longer than a column are clipped,
+   * except the document, which is kept whole.
+   */
+  public void add(String kind, String subject, String target, String reference, boolean signed, Optional<Long> run,
+      Optional<String> document) {
+    String sql = "INSERT INTO kho_evidence (kind, subject, target, reference, signed, recorded_at, run_id, document) "
+        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-      s.setString(1, kind);
-      s.setString(2, subject);
-      s.setString(3, target);
-      s.setString(4, reference);
+      s.setString(1, RunHistory.clip(kind, 32));
+      s.setString(2, RunHistory.clip(subject, 200));
+      s.setString(3, RunHistory.clip(target, 200));
+      s.setString(4, RunHistory.clip(reference, 200));
       s.setBoolean(5, signed);
       RunHistory.setTime(s, 6, clock.instant());
       if (run.isPresent()) {
@@ -51,9 +62,27 @@ public final class EvidenceIndex {
       } else {
         s.setNull(7, Types.BIGINT);
       }
+      s.setString(8, document.orElse(null));
       s.executeUpdate();
     } catch (SQLException e) {
       throw StateStore.failure("index evidence " + reference, e);
+    }
+  }
+
+  /** The documents kept with the records of {@code kind}, oldest first (records without one are left out). */
+  public List<String> documents(String kind) {
+    String sql = "SELECT document FROM kho_evidence WHERE kind = ? AND document IS NOT NULL ORDER BY recorded_at, id";
+    try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+      s.setString(1, kind);
+      List<String> out = new ArrayList<>();
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          out.add(r.getString(1));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw StateStore.failure("read the evidence index", e);
     }
   }
 

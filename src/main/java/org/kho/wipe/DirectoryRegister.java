@@ -51,7 +51,7 @@ public final class DirectoryRegister implements CertificateRegister {
         throw new FileAlreadyExistsException(target.toString());
       }
       Path tmp = Files.createTempFile(dir, ".cert", ".tmp");
-      byte[] bytes = Journal.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(c);
+      byte[] bytes = c.json().getBytes(StandardCharsets.UTF_8);
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
         ch.write(java.nio.ByteBuffer.wrap(bytes));
         ch.force(true);
@@ -85,8 +85,7 @@ public final class DirectoryRegister implements CertificateRegister {
   /** The signed certificate in {@code file}, if it holds one. */
   public static java.util.Optional<SignedCertificate> read(Path file) {
     try {
-      SignedCertificate c = Journal.MAPPER.readValue(Files.readString(file, StandardCharsets.UTF_8), SignedCertificate.class);
-      return c.statement() == null || c.certificate().isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(c);
+      return SignedCertificate.fromJson(Files.readString(file, StandardCharsets.UTF_8));
     } catch (IOException e) {
       return java.util.Optional.empty();
     }

@@ -48,6 +48,25 @@ public record SignedCertificate(String statement, String signer, String signatur
     }
   }
 
+  /** The envelope as JSON text, as it is kept in a register file and read by {@code kho evidence verify}. */
+  public String json() {
+    try {
+      return Journal.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(this);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The signed wipe certificate in envelope JSON text {@code json}, or empty when it holds none. */
+  public static Optional<SignedCertificate> fromJson(String json) {
+    try {
+      SignedCertificate c = Journal.MAPPER.readValue(json, SignedCertificate.class);
+      return c == null || c.statement() == null || c.certificate().isEmpty() ? Optional.empty() : Optional.of(c);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
   /** The certificate the statement holds, or empty when the statement is not a wipe certificate. */
   public Optional<WipeCertificate> certificate() {
     return parse(statement);

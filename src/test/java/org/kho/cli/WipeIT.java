@@ -112,6 +112,27 @@ class WipeIT {
   }
 
   @Test
+  void aWipeWithAConfigDirectoryIsInItsStateDatabaseAndItsAuditLog() throws Exception {
+    Path config = tmp.resolve("config");
+    assertThat(Kho.run(Map.of(), "init", config.toString()).code()).isZero();
+    Kho.Run run = wipe("--method", "zero", "--confirm-serial", "vm-disk.img", "--yes", "--no-render", "--json",
+        "--signing-key", signingKey().toString(), "--config", config.toString(), "--operator", "Lan", "--witness", "Minh");
+    assertThat(run.code()).as(run.err()).isZero();
+    String id = MAPPER.readTree(run.out()).path("certificate").path("id").asText();
+    Files.delete(register.resolve(id + ".json"));
+
+    Kho.Run list = Kho.run(Map.of(), "wipe", "certificates", "--config", config.toString(), "--register",
+        register.toString(), "--json");
+    assertThat(list.code()).as(list.err()).isZero();
+    assertThat(MAPPER.readTree(list.out()).findValuesAsText("id")).containsExactly(id);
+    Kho.Run audit = Kho.run(Map.of(), "audit", "log", "--config", config.toString());
+    assertThat(audit.out()).contains("Lan", "wipe", "vm-disk.img", id, "outcome ERASED");
+    Kho.Run verify = Kho.run(Map.of(), "audit", "verify", "--config", config.toString());
+    assertThat(verify.code()).as(verify.out() + verify.err()).isZero();
+    assertThat(verify.out()).contains("intact: 1 entries");
+  }
+
+  @Test
   void anInterruptedWipeIsResumedByTheSameCommand() throws Exception {
     Path big = tmp.resolve("big.img");
     try (var f = java.nio.channels.FileChannel.open(big, java.nio.file.StandardOpenOption.CREATE_NEW,

@@ -125,6 +125,22 @@ class StateStoreTest {
 
   @ParameterizedTest
   @MethodSource("databases")
+  void aSignedDocumentIsKeptWholeWithItsRecordAndListedByKindOldestFirst(String database) throws Exception {
+    String large = "{\"statement\": \"" + "x".repeat(20_000) + "\"}";
+    try (StateStore store = StateStore.open(location(database), 2, CLOCK)) {
+      store.evidence().add("wipe", "WD-1", "/var/lib/kho/wipe-register/W-1.json", "W-1", true, Optional.empty(),
+          Optional.of(large));
+      store.evidence().add("wipe", "WD-2", "/var/lib/kho/wipe-register/W-2.json", "W-2", true, Optional.empty(),
+          Optional.of("{}"));
+      store.evidence().add("snapshot", "documents", "nas", "4d5e6f", true, Optional.empty());
+      assertThat(store.evidence().documents("wipe")).containsExactly(large, "{}");
+      assertThat(store.evidence().documents("snapshot")).isEmpty();
+      assertThat(store.evidence().about("WD-1", 10)).extracting(EvidenceIndex.Entry::kind).containsExactly("wipe");
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
   void anUntouchedAuditLogVerifies(String database) throws Exception {
     try (StateStore store = StateStore.open(location(database), 2, CLOCK)) {
       for (int i = 0; i < 5; i++) {
