@@ -27,7 +27,7 @@ import org.kho.storage.TransientStorageException;
  * A repository in a folder of an SFTP or FTPS server, reached through commons-vfs2: each object is
  * the file {@code path/}{@link ObjectName#path()} on the server, as on a local disk.
  *
- * <p>A create uploads to a {@code .tmp-} file beside the object's place, checks that the server
+ * <p>A create uploads to a {@code tmp-} file beside the object's place, checks that the server
  * holds every byte, then renames it to the object's name. Both SFTP and FTP servers refuse to
  * rename onto an existing file (OpenSSH links, then unlinks), and the name is checked just before
  * the rename, so an object is never replaced; only two writers of one name racing past that check
@@ -41,7 +41,8 @@ import org.kho.storage.TransientStorageException;
  * {@link TransientStorageException}, and the next operation connects again.
  */
 public final class VfsStorage implements Storage {
-  private static final String TEMP_PREFIX = ".tmp-";
+  /** Temporary files start with this: no object name does, and FTP servers list dot-files only on request. */
+  private static final String TEMP_PREFIX = "tmp-";
   private static final int SLICE = 1 << 20;
   private final DefaultFileSystemManager manager;
   private final FileObject root;

@@ -60,7 +60,7 @@ class SftpStorageTest extends StorageContract {
 
     assertThat(Files.readAllBytes(localRepo().resolve(name.path()))).isEqualTo(data);
     try (Stream<Path> files = Files.walk(localRepo())) {
-      assertThat(files.filter(f -> f.getFileName().toString().startsWith(".tmp-"))).isEmpty();
+      assertThat(files.filter(f -> f.getFileName().toString().startsWith("tmp-"))).isEmpty();
     }
   }
 
@@ -69,7 +69,7 @@ class SftpStorageTest extends StorageContract {
     byte[] data = randomBytes(10);
     ObjectName name = nameOf(ObjectKind.INDEX, data);
     storage().create(name, data);
-    Files.write(localRepo().resolve("index/.tmp-" + name.name()), new byte[5]);
+    Files.write(localRepo().resolve("index/tmp-" + name.name()), new byte[5]);
 
     assertThat(storage().list(ObjectKind.INDEX)).containsExactly(new Storage.ObjectInfo(name, 10));
   }
