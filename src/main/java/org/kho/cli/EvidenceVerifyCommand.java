@@ -20,9 +20,12 @@ import picocli.CommandLine.Spec;
             + "with exactly the bytes that were signed; lists snapshots no record signs. Needs no password. "
             + "Exits 0 only when every record verifies and every snapshot is signed."})
 final class EvidenceVerifyCommand implements Callable<Integer> {
-  @Option(names = "--repo", paramLabel = "DIR", defaultValue = "${env:KHO_REPOSITORY}",
-      description = "The repository folder. Default: $KHO_REPOSITORY.")
-  private Path repository;
+  @Option(names = "--repo", paramLabel = "DIR|URL", defaultValue = "${env:KHO_REPOSITORY}",
+      description = "The repository: a folder, or an sftp:// or ftps:// URL. Default: $KHO_REPOSITORY.")
+  private String repository;
+
+  @picocli.CommandLine.Mixin
+  private RemoteOptions remote = new RemoteOptions();
 
   @Option(names = "--public-key", paramLabel = "FILE", required = true,
       description = "The agency's public key (signing.pub, PEM).")
@@ -37,7 +40,7 @@ final class EvidenceVerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     VerifyingKey key = VerifyingKey.read(publicKey);
-    EvidenceReport report = new EvidenceVerifier(EvidenceStore.on(OpenRepository.storage(repository))).verify(key);
+    EvidenceReport report = new EvidenceVerifier(EvidenceStore.on(OpenRepository.storage(repository, remote))).verify(key);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(Json.write(view(report)));
