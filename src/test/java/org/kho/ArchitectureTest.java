@@ -51,6 +51,9 @@ class ArchitectureTest {
   private static final Map<String, Set<String>> CONFINED = Map.of(
       "picocli", Set.of("cli"),
       "org.apache.commons.vfs2", Set.of("storage.vfs"),
+      // the SSH and FTP libraries under VFS: only the remote targets may touch them
+      "com.jcraft.jsch", Set.of("storage.vfs"),
+      "org.apache.commons.net", Set.of("storage.vfs"),
       "org.bouncycastle", Set.of("crypto"),
       "ch.qos.logback", Set.of("cli", "daemon"),
       // Quartz schedules in daemon; CronRule alone uses its CronExpression so plan and daemon agree.
