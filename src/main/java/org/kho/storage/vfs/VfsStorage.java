@@ -122,11 +122,15 @@ public final class VfsStorage implements Storage {
       String parent = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
       folder(parent);
       FileObject temp = root.resolveFile((parent.isEmpty() ? "" : parent + "/") + TEMP_PREFIX + UUID.randomUUID());
+      boolean published = false;
       try {
         upload(temp, data, name);
         publish(temp, target, name);
+        published = true;
       } finally {
-        deleteQuietly(temp);
+        if (!published) {
+          deleteQuietly(temp);
+        }
       }
     } catch (IOException e) {
       throw failures.of("write", path, e);
