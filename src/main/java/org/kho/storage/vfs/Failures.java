@@ -77,6 +77,9 @@ final class Failures {
               + "after checking its fingerprint with the server's administrator", t);
       case UnknownHostException h -> new StorageException(failed + ": no such host " + url.host(),
           "check the host name in the URL and the DNS", t);
+      case JSchException j when String.valueOf(j.getMessage()).contains("privatekey") -> new StorageException(
+          "the private key for " + url + " cannot be read (its text is not shown here)",
+          "give an unencrypted OpenSSH or PEM private key file", t);
       case SftpException s when s.id == ChannelSftp.SSH_FX_PERMISSION_DENIED -> new StorageException(
           failed + ": permission denied", "let user " + url.user() + " write to " + url.path() + " on the server", t);
       default -> null;
@@ -120,7 +123,8 @@ final class Failures {
 
   private static boolean transientCause(Throwable t) {
     return t instanceof SocketException || t instanceof InterruptedIOException || t instanceof EOFException
-        || (t instanceof JSchException && !(t.getCause() instanceof UnknownHostException))
+        || (t instanceof JSchException && String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).matches(
+            "(?s).*(session is down|timeout|timed out|connection|socket|channel|end of io stream|closed|reset).*"))
         || (t instanceof SftpException s && s.id == ChannelSftp.SSH_FX_CONNECTION_LOST)
         || (t instanceof IOException && String.valueOf(t.getMessage()).matches("(?is).*(pipe closed|connection|reset|"
             + "broken pipe|closed by|\\b42[0-9] ).*"));

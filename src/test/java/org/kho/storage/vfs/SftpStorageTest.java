@@ -99,6 +99,18 @@ class SftpStorageTest extends StorageContract {
   }
 
   @Test
+  void anUnreadablePrivateKeyIsRefusedWithoutShowingIt() {
+    RemoteAccess garbage = new RemoteAccess(Optional.empty(), Optional.of("not a key at all".getBytes()),
+        Optional.of(server.knownHosts()), Optional.empty(), RemoteAccess.DEFAULT_TIMEOUT);
+
+    assertThatThrownBy(() -> VfsStorage.open(RemoteUrl.parse(server.url(repoPath)), garbage))
+        .isInstanceOf(StorageException.class)
+        .isNotInstanceOf(org.kho.storage.TransientStorageException.class)
+        .hasMessageContaining("private key")
+        .hasMessageNotContaining("not a key at all");
+  }
+
+  @Test
   void openOfAMissingFolderSaysSo() {
     assertThatThrownBy(() -> VfsStorage.open(RemoteUrl.parse(server.url("/nowhere")), passwordAccess(server)))
         .isInstanceOf(StorageException.class)
