@@ -30,6 +30,7 @@ class ArchitectureTest {
       Map.entry("catalogue", Set.of("core")),
       Map.entry("plan", Set.of("catalogue", "core")),
       Map.entry("storage", Set.of("core")),
+      Map.entry("command", Set.of("core")),
       Map.entry("storage.local", Set.of("storage", "core")),
       Map.entry("storage.vfs", Set.of("storage", "core")),
       Map.entry("crypto", Set.of("core")),

@@ -8,6 +8,7 @@ import java.util.List;
 import org.kho.catalogue.Catalogue;
 import org.kho.catalogue.CatalogueLoader;
 import org.kho.catalogue.InvalidConfigException;
+import org.kho.catalogue.ItemCopies;
 import org.kho.catalogue.Problem;
 import org.kho.core.UsageException;
 import org.kho.plan.PlannedAction;
@@ -33,6 +34,14 @@ public final class CatalogueService {
   public Catalogue load(Path dir) {
     CatalogueLoader.Result result = check(dir);
     return result.catalogue().orElseThrow(() -> new InvalidConfigException(result.problems()));
+  }
+
+  /**
+   * Each item's copies (targets, kinds of media, copies away from the machine) against the policy
+   * table's minimums for its security level; for {@code kho catalogue check} and {@code kho status}.
+   */
+  public List<ItemCopies> copiesPerItem(Catalogue catalogue) {
+    return catalogue.items().stream().map(item -> ItemCopies.of(catalogue, item)).toList();
   }
 
   /** What a plan shows: the window, its actions, and the warnings of the catalogue. */

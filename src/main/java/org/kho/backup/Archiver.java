@@ -2,13 +2,15 @@ package org.kho.backup;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -25,21 +27,23 @@ import org.kho.repository.Snapshot;
 import org.kho.repository.Tree;
 
 /**
- * Turns folders into trees. The calling thread walks and reads (one file at a time, in large
- * blocks, cut by the chunker); each chunk goes to the worker pool, which hashes, dedups,
- * compresses, encrypts and packs it. A folder's tree is stored once all its entries are done, on
- * a worker, so the walk never waits for the workers except when the bytes in flight reach the
- * budget.
+ * Turns folders into trees. The calling thread walks the folders and compares metadata with the
+ * parent snapshot; each file to read goes to the worker pool, where one worker reads it in large
+ * blocks, cuts it into chunks and hashes, dedups, compresses and encrypts each chunk into the
+ * open pack, all without copying the chunk. Several files are read at once, which is what keeps
+ * a cold disk busy and both cores working. A folder's tree is stored once all its entries are
+ * done, on a worker, so the walk waits for the workers only when {@value #QUEUED_FILES} files
+ * wait to be read.
  */
 final class Archiver {
-  /** Bytes of chunks handed to workers and not yet stored: bounds memory. */
-  private static final int IN_FLIGHT_BYTES = 32 << 20;
+  /** Files handed to the workers and not yet read: bounds how far the walk runs ahead. */
+  private static final int QUEUED_FILES = 256;
   private final Repository repo;
   private final BlobWriter writer;
   private final Chunker chunker;
   private final ExecutorService workers;
   private final BackupProgress progress;
-  private final Semaphore budget = new Semaphore(IN_FLIGHT_BYTES);
+  private final Semaphore queued = new Semaphore(QUEUED_FILES);
   private final List<Snapshot.Problem> problems = new ArrayList<>();
   final LongAdder files = new LongAdder();
   final LongAdder dirs = new LongAdder();
@@ -48,8 +52,12 @@ final class Archiver {
   final LongAdder changedFiles = new LongAdder();
   final LongAdder unchangedFiles = new LongAdder();
 
-  Archiver(Repository repo, BlobWriter writer, ExecutorService workers, BackupProgress progress) {
+  private final java.time.Clock clock;
+
+  Archiver(Repository repo, BlobWriter writer, ExecutorService workers, BackupProgress progress,
+      java.time.Clock clock) {
     this.repo = repo;
+    this.clock = clock;
     this.writer = writer;
     this.chunker = repo.chunker();
     this.workers = workers;
@@ -114,48 +122,112 @@ final class Archiver {
       return CompletableFuture.completedFuture(node.withContent(old.content()));
     }
     (old == null ? newFiles : changedFiles).increment();
-    List<CompletableFuture<String>> chunks = new ArrayList<>();
-    try (InputStream in = Files.newInputStream(file)) {
-      if (stat.size() <= chunker.params().min()) {
-        byte[] all = in.readAllBytes();
-        if (all.length > 0) {
-          chunks.add(store(all));
-        }
-      } else {
-        chunker.split(in, (buf, off, len) -> chunks.add(store(Arrays.copyOfRange(buf, off, off + len))));
+    return onWorker(file, () -> {
+      List<String> chunks = new ArrayList<>();
+      try (InputStream in = Files.newInputStream(file)) {
+        store(in, chunks);
       }
-    } catch (NoSuchFileException e) {
-      return skipped(file, "vanished before it could be read");
-    } catch (AccessDeniedException e) {
-      return skipped(file, "could not be read: permission denied");
-    } catch (IOException e) {
-      return skipped(file, "could not be read: " + e.getMessage());
-    }
-    Stat after = stat(file);
-    if (after == null || after.changedSince(stat)) {
-      problem(file, "changed while it was being read; the stored copy may mix old and new content");
-    }
-    return CompletableFuture.allOf(chunks.toArray(CompletableFuture[]::new)).thenApply(v -> {
-      progress.fileDone();
-      return node.withContent(chunks.stream().map(CompletableFuture::join).toList());
+      Stat after = stat(file);
+      if (after == null || after.changedSince(stat)) {
+        problem(file, "changed while it was being read; the stored copy may mix old and new content");
+      }
+      return done(node, chunks);
     });
   }
 
-  private CompletableFuture<String> store(byte[] chunk) throws IOException {
+  /**
+   * The node of bytes {@code [offset, offset + length)} of {@code file}, stored as a file of that
+   * size named {@code name}; every byte read also goes to {@code digest}. A file that grows while
+   * it is read (a log being written) is fine; one shorter than the range is a problem.
+   */
+  CompletableFuture<Node> part(Path file, Stat stat, String name, long offset, long length, MessageDigest digest) {
+    files.increment();
+    bytes.add(length);
+    newFiles.increment();
+    return onWorker(file, () -> {
+      try (FileChannel channel = FileChannel.open(file);
+          Range in = new Range(Channels.newInputStream(channel.position(offset)), length, digest)) {
+        List<String> chunks = new ArrayList<>();
+        store(in, chunks);
+        if (in.remaining() > 0) {
+          problem(file, "ended " + in.remaining() + " bytes before the expected " + (offset + length)
+              + " while it was read (truncated or rotated meanwhile)");
+        }
+        return done(stat.withSize(length).node(name), chunks);
+      }
+    });
+  }
+
+  /** How a file is read and stored into a node, on a worker; may fail as reading files does. */
+  private interface Read {
+    Node run() throws IOException;
+  }
+
+  /**
+   * Runs {@code read} on a worker, once fewer than {@value #QUEUED_FILES} files wait for one; a
+   * file that vanishes or cannot be read is left out and noted as a problem.
+   */
+  private CompletableFuture<Node> onWorker(Path file, Read read) {
     try {
-      budget.acquire(chunk.length);
+      queued.acquire();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new java.io.InterruptedIOException("backup interrupted");
+      throw new IllegalStateException("backup interrupted", e);
     }
     return CompletableFuture.supplyAsync(() -> {
       try {
-        return writer.save(BlobType.DATA, chunk, 0, chunk.length).hex();
+        return read.run();
+      } catch (NoSuchFileException e) {
+        return skippedNow(file, "vanished before it could be read");
+      } catch (AccessDeniedException e) {
+        return skippedNow(file, "could not be read: permission denied");
+      } catch (IOException e) {
+        return skippedNow(file, "could not be read: " + e.getMessage());
       } finally {
-        budget.release(chunk.length);
-        progress.advanced(chunk.length);
+        queued.release();
       }
     }, workers);
+  }
+
+  /** {@code node} with its content, its file counted done. */
+  private Node done(Node node, List<String> chunks) {
+    progress.fileDone();
+    return node.withContent(chunks);
+  }
+
+  /** Cuts {@code in} into chunks and stores them on this thread, their ids into {@code ids}; returns the bytes read. */
+  private long store(InputStream in, List<String> ids) throws IOException {
+    long[] read = new long[1];
+    chunker.split(in, (buf, off, len) -> {
+      ids.add(writer.save(BlobType.DATA, buf, off, len).hex());
+      read[0] += len;
+      progress.advanced(len);
+    });
+    return read[0];
+  }
+
+  /**
+   * The node of a stream stored as file {@code /NAME}: read to its end, or the backup fails. A
+   * producer's failure (thrown by a read, see {@link BackupRequest.DataStream}) passes through.
+   * The stream is read and stored on the calling thread.
+   */
+  CompletableFuture<Node> stream(BackupRequest.DataStream source, Node old) {
+    files.increment();
+    (old == null ? newFiles : changedFiles).increment();
+    List<String> chunks = new ArrayList<>();
+    long size;
+    try (InputStream in = source.open().get()) {
+      size = store(in, chunks);
+    } catch (IOException e) {
+      throw new org.kho.core.KhoException("the source '" + source.name() + "' could not be read: " + e.getMessage(),
+          "nothing was stored for it; find out why its producer failed and run the backup again", e);
+    }
+    bytes.add(size);
+    java.time.Instant done = clock.instant();
+    Stat self = Stat.process();
+    Node node = new Node(source.name(), Node.Type.FILE, 0600, self.uid(), self.gid(), self.user(), self.group(), done,
+        done, 0, 0, 1, size, null, null, null);
+    return CompletableFuture.completedFuture(done(node, chunks));
   }
 
   CompletableFuture<Node> symlink(Path link, Stat stat, String name) {
@@ -205,9 +277,13 @@ final class Archiver {
   }
 
   private CompletableFuture<Node> skipped(Path p, String why) {
+    return CompletableFuture.completedFuture(skippedNow(p, why));
+  }
+
+  private Node skippedNow(Path p, String why) {
     problem(p, why);
     progress.fileDone();
-    return CompletableFuture.completedFuture(null);
+    return null;
   }
 
   private void problem(Path p, String what) {

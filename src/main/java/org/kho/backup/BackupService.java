@@ -3,16 +3,12 @@ package org.kho.backup;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.kho.core.UsageException;
 import org.kho.repository.BlobWriter;
 import org.kho.repository.Node;
@@ -34,7 +30,13 @@ public final class BackupService {
     this.program = program;
   }
 
+  /**
+   * Backs up {@code request} and commits its snapshot. Files that cannot be read are recorded as
+   * problems of the snapshot; a stream that fails (see {@link BackupRequest.DataStream}) fails the
+   * whole backup, and no snapshot is committed.
+   */
   public BackupResult run(BackupRequest request, BackupProgress progress) {
+    Streams.check(request);
     for (Path p : request.paths()) {
       if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
         throw new UsageException("the source " + p + " does not exist", "check the path; nothing was backed up");
@@ -53,38 +55,12 @@ public final class BackupService {
 
   private BackupResult commit(BackupRequest request, BackupProgress progress, Optional<SnapshotRef> parent,
       Instant started) {
-    int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
-    ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "kho-backup-worker");
-      t.setDaemon(true);
-      return t;
-    });
-    BlobWriter writer = repo.writer();
-    Archiver archiver = new Archiver(repo, writer, workers, progress);
-    String tree;
-    try {
-      Tree oldRoot = parent.map(p -> archiver.tree(p.snapshot().tree())).orElse(null);
-      tree = new Roots(archiver, repo, writer).build(request, oldRoot);
-      writer.flush();
-    } catch (CompletionException e) {
-      writer.abandon();
-      throw e.getCause() instanceof RuntimeException r ? r : e;
-    } catch (RuntimeException e) {
-      writer.abandon();
-      throw e;
-    } finally {
-      workers.shutdownNow();
+    try (Session session = new Session(repo, progress, clock)) {
+      Tree oldRoot = parent.map(p -> session.archiver.tree(p.snapshot().tree())).orElse(null);
+      String tree = session.store(() -> new Roots(session.archiver, repo, session.writer).build(request, oldRoot));
+      return session.commit(tree, started, clock, request.snapshotPaths(),
+          request.item(), request.tags(), parent.map(SnapshotRef::id).orElse(null), program);
     }
-    BlobWriter.Stats stats = writer.stats();
-    Snapshot.Summary summary = new Snapshot.Summary(archiver.files.sum(), archiver.dirs.sum(), archiver.bytes.sum(),
-        archiver.newFiles.sum(), archiver.changedFiles.sum(), archiver.unchangedFiles.sum(), stats.blobsAdded(),
-        stats.bytesAdded(), stats.bytesStored(), Duration.between(started, clock.instant()).toMillis() / 1000.0);
-    Snapshot snapshot = new Snapshot(1, started, repo.host().name(), repo.host().user(),
-        request.paths().stream().map(Path::toString).toList(), request.item(), request.tags(), tree,
-        parent.map(SnapshotRef::id).orElse(null), summary, archiver.problems(), program,
-        repo.signerFingerprint().orElse(null));
-    SnapshotRef saved = repo.saveSnapshot(snapshot);
-    return new BackupResult(saved, parent.map(SnapshotRef::id).orElse(null), repo.signerFingerprint().isPresent());
   }
 
   /** The latest snapshot of the same host, paths and item, or the one asked for. */
@@ -92,7 +68,7 @@ public final class BackupService {
     if (request.parent().isPresent()) {
       return Optional.of(repo.snapshot(request.parent().get()));
     }
-    List<String> paths = request.paths().stream().map(Path::toString).toList();
+    List<String> paths = request.snapshotPaths();
     String host = repo.host().name();
     List<SnapshotRef> all = new ArrayList<>(repo.snapshots());
     for (int i = all.size() - 1; i >= 0; i--) {
@@ -111,6 +87,9 @@ public final class BackupService {
       request.sources().forEach(s -> trie.add(s.path(),
           new PathFilter(java.nio.file.FileSystems.getDefault(), s.excludes(), s.includes())));
       List<CompletableFuture<Node>> top = children(trie, Path.of("/"), oldRoot);
+      for (BackupRequest.DataStream s : request.streams()) {
+        top.add(archiver.stream(s, oldRoot == null ? null : oldRoot.find(s.name())));
+      }
       List<Node> nodes = CompletableFuture.allOf(top.toArray(CompletableFuture[]::new))
           .thenApply(v -> top.stream().map(CompletableFuture::join).filter(Objects::nonNull).toList()).join();
       return repo.saveTree(new Tree(nodes), writer).hex();

@@ -52,6 +52,21 @@ record Stat(Node.Type type, int mode, int uid, int gid, String user, String grou
         (Long) a.get("ino"), (Long) a.get("dev"), (Integer) a.get("nlink"), (Long) a.get("size"));
   }
 
+  /** The owner of this process (from {@code /proc/self}), for data that has no file of its own. */
+  static Stat process() {
+    try {
+      return of(Path.of("/proc/self/stat"));
+    } catch (IOException | UnsupportedOperationException e) {
+      String user = System.getProperty("user.name");
+      return new Stat(Node.Type.FILE, 0600, 0, 0, user, user, Instant.EPOCH, Instant.EPOCH, 0, 0, 1, 0);
+    }
+  }
+
+  /** The same metadata with another size: for a part of a file stored as a file of its own. */
+  Stat withSize(long newSize) {
+    return new Stat(type, mode, uid, gid, user, group, mtime, ctime, inode, device, links, newSize);
+  }
+
   Node node(String name) {
     return new Node(name, type, mode, uid, gid, user, group, mtime, ctime, inode, device, links,
         type == Node.Type.FILE ? size : 0, null, null, null);

@@ -44,19 +44,22 @@ record CatalogueSpec(Integer version, AgencySpec agency, List<TargetSpec> target
       Map<String, String> waivers, String allowSameDevice) {}
 
   record SourceSpec(String path, List<String> include, List<String> exclude, List<String> command,
-      String shell, String name, String timeout) {}
+      String shell, String name, String timeout, Map<String, Object> env) {}
 
   record HooksSpec(List<CommandSpec> pre, List<CommandSpec> post) {}
 
-  /** A command to run: a list of words, or a shell line; with a time limit. */
-  record CommandSpec(String name, List<String> command, String shell, String timeout) {}
+  /**
+   * A command to run: a list of words, or a shell line; with a time limit and variables (each a
+   * plain text or a secret reference {@code {file|env|systemd: …}}).
+   */
+  record CommandSpec(String name, List<String> command, String shell, String timeout, Map<String, Object> env) {}
 
   record RetentionSpec(Integer last, Integer hourly, Integer daily, Integer weekly, Integer monthly,
       Integer yearly, String within) {}
 
   record LogSpec(String id, String name, Integer securityLevel, List<String> paths, List<String> exclude,
       MonthSpec month, Integer keepMonths, List<String> targets, String schedule, Boolean deleteOriginals,
-      Map<String, String> waivers) {}
+      Map<String, String> waivers, String allowSameDevice) {}
 
   record MonthSpec(String from, String regex, String format) {}
 

@@ -154,11 +154,12 @@ final class Checker {
     Optional<Duration> timeout = spec.timeout() == null ? Optional.of(DEFAULT_COMMAND_TIMEOUT)
         : duration(spec.timeout(), pointer + "/timeout");
     Optional<List<String>> argv = argv(spec.command(), spec.shell(), pointer, owner);
-    if (argv.isEmpty() || timeout.isEmpty()) {
+    var env = EnvRules.check(spec.env(), pointer + "/env", this);
+    if (argv.isEmpty() || timeout.isEmpty() || env.isEmpty()) {
       return Optional.empty();
     }
     String name = spec.name() != null ? spec.name() : String.join(" ", argv.get());
-    return Optional.of(new CommandLine(name, argv.get(), timeout.get()));
+    return Optional.of(new CommandLine(name, argv.get(), timeout.get(), env.get()));
   }
 
   Optional<List<String>> argv(List<String> command, String shell, String pointer, String owner) {

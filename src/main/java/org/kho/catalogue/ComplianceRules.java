@@ -39,12 +39,15 @@ final class ComplianceRules {
             : who + " is backed up with up to " + days(gap) + " between runs (schedule '" + schedule.get().id()
                 + "'), and the policy asks for at least every " + min.backupEveryDays() + " days",
         "choose a schedule that runs often enough");
-    rule(item.waivers(), PolicyRule.COPIES, item.targets().size() >= min.copies(), at, "/targets",
-        who + " goes to " + item.targets().size() + " target(s), and the policy asks for " + min.copies() + " copies",
+    ItemCopies copies = ItemCopies.of(catalogue, item);
+    rule(item.waivers(), PolicyRule.COPIES, copies.copies() >= min.copies(), at, "/targets",
+        who + " goes to " + copies.copies() + " target(s), and the policy asks for " + min.copies() + " copies",
         "add targets on separate storage");
-    long offsite = item.targets().stream().flatMap(t -> catalogue.target(t).stream()).filter(t -> t.media().offsite()).count();
-    rule(item.waivers(), PolicyRule.OFFSITE_COPIES, offsite >= min.offsiteCopies(), at, "/targets",
-        who + " has " + offsite + " copy(ies) away from the machine, and the policy asks for " + min.offsiteCopies(),
+    rule(item.waivers(), PolicyRule.MEDIA, copies.media() >= min.media(), at, "/targets",
+        who + " keeps its copies on " + copies.media() + " kind(s) of media, and the policy asks for " + min.media(),
+        "add a target on another kind of storage (e.g. media: remote or tape beside an external disk)");
+    rule(item.waivers(), PolicyRule.OFFSITE_COPIES, copies.offsite() >= min.offsiteCopies(), at, "/targets",
+        who + " has " + copies.offsite() + " copy(ies) away from the machine, and the policy asks for " + min.offsiteCopies(),
         "add a remote, cloud or tape target (media: remote)");
     drills(item, at, who, min);
   }

@@ -75,8 +75,9 @@ final class ItemRules {
       return Optional.empty();
     }
     if (s.path() != null) {
-      if (s.name() != null || s.timeout() != null) {
-        c.error(at + (s.name() != null ? "/name" : "/timeout"), "'name' and 'timeout' belong to command sources", "remove it");
+      if (s.name() != null || s.timeout() != null || s.env() != null) {
+        c.error(at + (s.name() != null ? "/name" : s.timeout() != null ? "/timeout" : "/env"),
+            "'name', 'timeout' and 'env' belong to command sources", "remove it");
       }
       Optional<Path> path = c.absolutePath(s.path(), at + "/path");
       return path.map(p -> new Source.Files(p, list(s.include()), list(s.exclude())));
@@ -86,7 +87,7 @@ final class ItemRules {
     }
     Optional<String> name = c.required(s.name(), at + "/name", "the command source of " + owner,
         "the file name the output is stored as, e.g. name: hr.dump");
-    Optional<CommandLine> command = c.command(new CommandSpec(s.name(), s.command(), s.shell(), s.timeout()), at, "the source");
+    Optional<CommandLine> command = c.command(new CommandSpec(s.name(), s.command(), s.shell(), s.timeout(), s.env()), at, "the source");
     if (name.isPresent() && name.get().contains("/")) {
       c.error(at + "/name", "'" + name.get() + "' must be a file name, without '/'", "e.g. name: hr.dump");
       return Optional.empty();

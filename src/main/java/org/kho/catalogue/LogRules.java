@@ -32,6 +32,11 @@ final class LogRules {
       if (!paths.get(i).startsWith("/")) {
         c.error(at + "/paths/" + i, "path '" + paths.get(i) + "' is relative", "write the full path from /");
       }
+      glob(paths.get(i), at + "/paths/" + i, c);
+    }
+    List<String> excludes = ItemRules.list(s.exclude());
+    for (int i = 0; i < excludes.size(); i++) {
+      glob(excludes.get(i), at + "/exclude/" + i, c);
     }
     Optional<MonthRule> month = month(s.month(), at + "/month", c);
     Integer keepDefault = level.filter(l -> l > 0).map(l -> policy.at(l).logKeepMonths()).orElse(3);
@@ -52,7 +57,18 @@ final class LogRules {
       return Optional.empty();
     }
     return Optional.of(new LogSource(id.get(), name.get(), level.get(), paths, ItemRules.list(s.exclude()), month.get(),
-        keep.get(), targets, schedule.get(), Boolean.TRUE.equals(s.deleteOriginals()), waivers));
+        keep.get(), targets, schedule.get(), Boolean.TRUE.equals(s.deleteOriginals()), waivers,
+        Optional.ofNullable(s.allowSameDevice()).filter(r -> !r.isBlank())));
+  }
+
+  /** Reports a glob pattern that does not compile (an unclosed bracket or brace, a bad escape). */
+  private static void glob(String pattern, String at, Checker c) {
+    try {
+      java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+    } catch (PatternSyntaxException e) {
+      c.error(at, "'" + pattern + "' is not a valid glob pattern: " + e.getDescription(),
+          "close every [ and {, e.g. /var/log/nginx/*.log* or /var/log/{auth,syslog}*");
+    }
   }
 
   private static Optional<MonthRule> month(MonthSpec m, String at, Checker c) {

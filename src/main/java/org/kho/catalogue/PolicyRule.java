@@ -10,6 +10,8 @@ public enum PolicyRule {
   BACKUP_FREQUENCY("backup.frequency"),
   /** Keep at least the level's number of copies on targets. */
   COPIES("backup.copies"),
+  /** Keep the copies on at least the level's number of kinds of media. */
+  MEDIA("backup.media"),
   /** Keep at least the level's number of copies away from the machine. */
   OFFSITE_COPIES("backup.offsite-copies"),
   /** Have a restore drill at least every {@code drillEveryMonths}. */

@@ -62,13 +62,16 @@ final class PolicyRules {
           "a restore test at least every " + floor.drillEveryMonths() + " months");
       Optional<Integer> copies = c.number(l.copies(), at + "/copies", 1, 10, null);
       Optional<Integer> offsite = c.number(l.offsiteCopies(), at + "/offsiteCopies", 0, 10, 0);
+      Optional<Integer> media = c.number(l.media(), at + "/media", 1, Media.values().length, 1);
       for (String key : List.of("backupEveryDays", "logKeepMonths", "drillEveryMonths", "copies")) {
         c.required(value(l, key), at + "/" + key, "level " + n + " of the policy table", "every level sets " + key);
       }
-      if (backup.isEmpty() || logs.isEmpty() || drill.isEmpty() || copies.isEmpty() || offsite.isEmpty()) {
+      if (backup.isEmpty() || logs.isEmpty() || drill.isEmpty() || copies.isEmpty() || offsite.isEmpty()
+          || media.isEmpty()) {
         continue;
       }
-      levels.put(n, new PolicyTable.Level(backup.get(), logs.get(), drill.get(), copies.get(), offsite.get()));
+      levels.put(n, new PolicyTable.Level(backup.get(), logs.get(), drill.get(), copies.get(), offsite.get(),
+          media.get()));
     }
     raw.keySet().stream().filter(k -> !List.of("1", "2", "3", "4", "5").contains(k)).forEach(k ->
         c.error("/levels/" + k, "'" + k + "' is not a security level", "the levels are 1 to 5"));

@@ -6,5 +6,5 @@ import java.util.Map;
 record PolicySpec(String version, String basis, Map<String, LevelSpec> levels) {
 
   record LevelSpec(Integer backupEveryDays, Integer logKeepMonths, Integer drillEveryMonths,
-      Integer copies, Integer offsiteCopies) {}
+      Integer copies, Integer offsiteCopies, Integer media) {}
 }

@@ -15,8 +15,15 @@ public record PolicyTable(String version, String basis, Map<Integer, Level> leve
     levels = Map.copyOf(levels);
   }
 
-  /** The minimums at one level. */
-  public record Level(int backupEveryDays, int logKeepMonths, int drillEveryMonths, int copies, int offsiteCopies) {}
+  /**
+   * The minimums at one level.
+   *
+   * @param copies targets each item's backups go to
+   * @param media kinds of media among those targets (the "2" of 3-2-1)
+   * @param offsiteCopies targets away from the machine (remote, cloud, tape)
+   */
+  public record Level(int backupEveryDays, int logKeepMonths, int drillEveryMonths, int copies, int offsiteCopies,
+      int media) {}
 
   /** The minimums for {@code securityLevel} (1–5). */
   public Level at(int securityLevel) {
@@ -28,5 +35,5 @@ public record PolicyTable(String version, String basis, Map<Integer, Level> leve
   }
 
   /** The floor no policy table may go below: the regulations' own minimums. */
-  static final Level REGULATION_FLOOR = new Level(31, 3, 12, 1, 0);
+  static final Level REGULATION_FLOOR = new Level(31, 3, 12, 1, 0, 1);
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.kho.app.CatalogueBackupService;
 import org.kho.app.CatalogueService;
+import org.kho.app.CommandStreams;
 import org.kho.backup.BackupRequest;
 import org.kho.backup.BackupResult;
 import org.kho.backup.BackupService;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Spec;
     description = {"Back up folders and files: encrypted, deduplicated, signed.",
         "Ad hoc:        kho backup --repo DIR PATH...",
         "From catalogue: kho backup --config DIR [ITEM...]   (every item, or those named, into each of their targets)",
+        "A command's output: kho backup --repo DIR --stdin-from-command \"pg_dump -Fc hr\" --stdin-name hr.dump",
         "Only files changed since the last snapshot of the same paths are read. Files that change, vanish or "
             + "cannot be read during the backup are listed, and the snapshot records them."})
 final class BackupCommand implements Callable<Integer> {
@@ -53,6 +55,15 @@ final class BackupCommand implements Callable<Integer> {
   @Option(names = "--allow-same-device", paramLabel = "REASON",
       description = "Allow the repository on the same filesystem as a source, and record why.")
   private String allowSameDevice;
+  @Option(names = "--stdin-from-command", paramLabel = "LINE", description = "Back up the standard output of this "
+      + "command, streamed in with no temporary file, as the file /NAME of the snapshot (see --stdin-name). The backup "
+      + "fails, and no snapshot is saved, if the command fails or exceeds --command-timeout.")
+  private String stdinCommand;
+  @Option(names = "--stdin-name", paramLabel = "NAME", defaultValue = "stdin",
+      description = "The file name the command's output is stored as (default: stdin).")
+  private String stdinName;
+  @Mixin
+  private CommandOptions commandOptions;
   @Option(names = "--json", description = "Print the result as JSON.")
   private boolean json;
   @Spec
@@ -69,13 +80,16 @@ final class BackupCommand implements Callable<Integer> {
   }
 
   private int adHoc(Optional<SigningKey> signer) {
-    if (args.isEmpty()) {
-      throw new UsageException("nothing to back up", "give one or more paths, or --config DIR for catalogue items");
+    if (args.isEmpty() && stdinCommand == null) {
+      throw new UsageException("nothing to back up", "give one or more paths, --stdin-from-command LINE, "
+          + "or --config DIR for catalogue items");
     }
     List<BackupRequest.Source> sources = args.stream()
         .map(p -> new BackupRequest.Source(Path.of(p), excludes, List.of())).toList();
+    List<BackupRequest.DataStream> streams = stdinCommand == null ? List.of()
+        : List.of(stdinSource());
     BackupRequest request = new BackupRequest(sources, null, tags, Optional.ofNullable(parent), readAll,
-        Optional.ofNullable(allowSameDevice));
+        Optional.ofNullable(allowSameDevice), streams);
     try (Repository r = repo.open(clock); ProgressBar bar = new ProgressBar("backup", !json)) {
       signer.ifPresent(r::signWith);
       BackupResult result = new BackupService(r, clock, "kho " + VersionProvider.version()).run(request, bar);
@@ -85,20 +99,41 @@ final class BackupCommand implements Callable<Integer> {
     }
   }
 
+  private BackupRequest.DataStream stdinSource() {
+    if (stdinName.isEmpty() || stdinName.contains("/") || stdinName.equals(".") || stdinName.equals("..")) {
+      throw new UsageException("--stdin-name '" + stdinName + "' is not a file name", "give a name without '/', e.g. hr.dump");
+    }
+    return new CommandStreams(System.getenv()).source(stdinName, commandOptions.command(stdinCommand, "--stdin-from-command"));
+  }
+
   private int fromCatalogue(Optional<SigningKey> signer) {
+    if (stdinCommand != null) {
+      throw new UsageException("--stdin-from-command is for ad hoc backups", "in the catalogue, give the item a source "
+          + "'- command: [...]' with 'name:'");
+    }
     var catalogue = new CatalogueService(clock).load(config);
-    List<CatalogueBackupService.Run> runs;
+    CatalogueBackupService.Outcome outcome;
     try (ProgressBar bar = new ProgressBar("backup", !json)) {
-      runs = new CatalogueBackupService(clock, "kho " + VersionProvider.version(), System.getenv())
+      outcome = new CatalogueBackupService(clock, "kho " + VersionProvider.version(), System.getenv())
           .run(catalogue, args, signer, bar);
     }
-    List<Map<String, Object>> views = runs.stream()
-        .map(r -> view(r.item().value(), r.target().value(), r.result(), r.failure())).toList();
+    List<Map<String, Object>> views = new ArrayList<>(outcome.runs().stream()
+        .map(r -> view(r.item().value(), r.target().value(), r.result(), r.failure())).toList());
+    outcome.hooks().forEach(h -> views.add(hookView(h)));
     print(views);
-    if (runs.stream().anyMatch(r -> r.failure() != null)) {
+    if (outcome.failed()) {
       return ExitCodes.FAILED;
     }
-    return runs.stream().allMatch(r -> r.result().complete()) ? ExitCodes.OK : ExitCodes.INCOMPLETE;
+    return outcome.runs().stream().allMatch(r -> r.result().complete()) ? ExitCodes.OK : ExitCodes.INCOMPLETE;
+  }
+
+  private static Map<String, Object> hookView(CatalogueBackupService.HookFailure h) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("item", h.item().value());
+    v.put("hook", h.phase() + " hook '" + h.hook() + "'");
+    v.put("error", h.failure().getMessage());
+    v.put("hint", h.failure().hint());
+    return v;
   }
 
   private static Map<String, Object> view(String item, String target, BackupResult r, Exception failure) {
@@ -130,7 +165,8 @@ final class BackupCommand implements Callable<Integer> {
       return;
     }
     for (Map<String, Object> v : views) {
-      String prefix = v.containsKey("item") ? v.get("item") + " -> " + v.get("target") + ": " : "";
+      String prefix = !v.containsKey("item") ? "" : v.containsKey("hook") ? v.get("item") + " " + v.get("hook") + ": "
+          : v.get("item") + " -> " + v.get("target") + ": ";
       if (v.containsKey("error")) {
         out.println(prefix + "FAILED: " + v.get("error"));
         out.println("  " + v.get("hint"));

@@ -3,11 +3,16 @@ package org.kho.cli;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.kho.app.CatalogueService;
 import org.kho.catalogue.Catalogue;
 import org.kho.catalogue.CatalogueLoader;
+import org.kho.catalogue.ItemCopies;
+import org.kho.catalogue.PolicyRule;
+import org.kho.catalogue.PolicyTable;
 import org.kho.catalogue.Problem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,6 +53,8 @@ final class CatalogueCheckCommand implements Callable<Integer> {
       view.put("errors", result.errors().size());
       view.put("warnings", result.problems().size() - result.errors().size());
       view.put("problems", result.problems().stream().map(CatalogueCheckCommand::problemView).toList());
+      result.catalogue().ifPresent(c -> view.put("copies", new CatalogueService(clock).copiesPerItem(c).stream()
+          .map(CatalogueCheckCommand::copiesView).toList()));
       out.println(Json.write(view));
       return code;
     }
@@ -67,7 +74,43 @@ final class CatalogueCheckCommand implements Callable<Integer> {
         ProblemsView.count(c.schedules().size(), "schedule"), ProblemsView.count(c.drillPlans().size(), "drill plan"),
         ProblemsView.count(c.logSources().size(), "log source"), c.policy().version(),
         result.problems().isEmpty() ? "" : ", " + ProblemsView.count(result.problems().size(), "warning"));
+    printCopies(new CatalogueService(clock).copiesPerItem(c), out);
     return code;
+  }
+
+  /** Each item's copies, kinds of media and offsite copies against the policy's minimums. */
+  private static void printCopies(List<ItemCopies> copies, PrintWriter out) {
+    if (copies.isEmpty()) {
+      return;
+    }
+    out.println();
+    out.println("Copies (3-2-1) against the policy table");
+    Table t = new Table("ITEM", "LEVEL", "COPIES", "MEDIA", "OFFSITE", "TARGETS", "POLICY");
+    for (ItemCopies c : copies) {
+      PolicyTable.Level min = c.required();
+      String state = c.shortOf().isEmpty() ? "ok" : c.meetsPolicy() ? "BELOW POLICY (waived: "
+          + c.shortOf().stream().map(PolicyRule::key).collect(Collectors.joining(", ")) + ")" : "BELOW POLICY";
+      t.row(c.item().value(), Integer.toString(c.securityLevel()), c.copies() + "/" + min.copies(),
+          c.media() + "/" + min.media(), c.offsite() + "/" + min.offsiteCopies(),
+          c.targets().stream().map(x -> x.target().value() + " (" + x.media().label() + ")").collect(Collectors.joining(", ")),
+          state);
+    }
+    t.print(out, "  ");
+  }
+
+  private static Map<String, Object> copiesView(ItemCopies c) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("item", c.item().value());
+    v.put("securityLevel", c.securityLevel());
+    v.put("copies", c.copies());
+    v.put("media", c.media());
+    v.put("offsite", c.offsite());
+    v.put("required", Map.of("copies", c.required().copies(), "media", c.required().media(),
+        "offsite", c.required().offsiteCopies()));
+    v.put("targets", c.targets().stream().map(x -> Map.of("target", x.target().value(), "media", x.media().label())).toList());
+    v.put("shortOf", c.shortOf().stream().map(PolicyRule::key).toList());
+    v.put("meetsPolicy", c.meetsPolicy());
+    return v;
   }
 
   private static Map<String, Object> problemView(Problem p) {

@@ -66,9 +66,9 @@ final class EvidenceVerifyCommand implements Callable<Integer> {
     if (!report.verified().isEmpty()) {
       out.println();
       out.println("Verified");
-      Table verified = new Table("TIME", "TYPE", "SNAPSHOT", "HOST", "ITEM");
+      Table verified = new Table("TIME", "TYPE", "SNAPSHOT", "HOST", "ITEM", "COPIED FROM");
       report.verified().forEach(v -> verified.row(dash(v.time()), v.type(), dash(v.shortSnapshot()), dash(v.host()),
-          dash(v.item())));
+          dash(v.item()), v.copiedFrom() == null ? "-" : "repository " + v.copiedFrom().substring(0, 8)));
       verified.print(out, "  ");
     }
     if (!report.failures().isEmpty()) {

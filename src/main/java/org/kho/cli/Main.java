@@ -14,6 +14,8 @@ import picocli.CommandLine.Mixin;
     subcommands = {InitCommand.class, CatalogueCommand.class, PlanCommand.class, QuickstartCommand.class,
         RepoCommand.class, BackupCommand.class, SnapshotsCommand.class, RestoreCommand.class, CheckCommand.class,
         LsCommand.class, DiffCommand.class, KeyCommand.class, UnlockCommand.class, EvidenceCommand.class,
+        CopyCommand.class,
+        LogsCommand.class,
         AutoComplete.GenerateCompletion.class},
     footer = {"", "Start with: kho init DIR, then kho catalogue check --config DIR and kho plan --config DIR --days 30.",
         "Each command has --help."})

@@ -23,6 +23,14 @@ final class OpenRepository {
     return new Targets(System.getenv()).open(location, remote.remote());
   }
 
+  /** The storage of an existing repository folder; refuses a folder that does not exist. */
+  static Storage existing(java.nio.file.Path dir) {
+    if (dir == null) {
+      throw new UsageException("no repository given", "pass --repo DIR or set KHO_REPOSITORY");
+    }
+    return new Targets(System.getenv()).open(dir.toString(), Targets.Remote.NONE);
+  }
+
   /**
    * Opens the repository {@code options} name with its key, takes a shared lock (so no prune
    * removes what is being read), loads its index and applies {@code read}.

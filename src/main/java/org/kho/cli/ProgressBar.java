@@ -5,13 +5,14 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import org.kho.backup.BackupProgress;
 import org.kho.check.CheckProgress;
+import org.kho.repository.CopyProgress;
 import org.kho.restore.RestoreProgress;
 
 /**
  * A one-line progress display on standard error, redrawn four times a second: done and total
  * bytes, percentage, throughput and ETA. Shown only on a terminal; silent otherwise.
  */
-final class ProgressBar implements BackupProgress, RestoreProgress, CheckProgress, AutoCloseable {
+final class ProgressBar implements BackupProgress, RestoreProgress, CheckProgress, CopyProgress, AutoCloseable {
   private final String verb;
   private final PrintStream err;
   private final boolean enabled;

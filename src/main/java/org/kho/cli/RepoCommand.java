@@ -30,6 +30,12 @@ final class RepoCommand implements Runnable {
     private final Clock clock;
     @Mixin
     private RepoOptions repo;
+    @picocli.CommandLine.Option(names = "--copy-params-from", paramLabel = "DIR", description = "Share the master key "
+        + "and chunker of this existing repository (opened with --from-password-file): 'kho copy' between the two "
+        + "then copies data as stored, without re-encryption, and snapshots keep their signatures.")
+    private java.nio.file.Path copyParamsFrom;
+    @Mixin
+    private FromCredentials from;
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
@@ -41,13 +47,22 @@ final class RepoCommand implements Runnable {
     public Integer call() throws Exception {
       var credential = repo.credential(true);
       Storage storage = repo.newStorage();
-      try (Repository r = Repository.init(storage, credential, Repository.Options.defaults(clock))) {
+      try (Repository r = create(storage, credential)) {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Created repository %s at %s%n", r.config().id().substring(0, 8), storage.describe());
         out.println("Keep the password safe: without it (or another key) the data cannot be read.");
         out.println("Next: kho key add --recovery --repo " + repo.location() + "   (a recovery key to store offline)");
       }
       return ExitCodes.OK;
+    }
+
+    private Repository create(Storage storage, org.kho.repository.Credential credential) {
+      if (copyParamsFrom == null) {
+        return Repository.init(storage, credential, Repository.Options.defaults(clock));
+      }
+      try (Repository template = from.open(copyParamsFrom, clock)) {
+        return Repository.initLike(storage, credential, Repository.Options.defaults(clock), template);
+      }
     }
   }
 }

@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.kho.app.CommandStreams;
+import org.kho.core.UsageException;
 import org.kho.repository.Repository;
 import org.kho.restore.RestoreRequest;
 import org.kho.restore.RestoreResult;
@@ -18,7 +20,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code kho restore}. */
 @Command(name = "restore", mixinStandardHelpOptions = true,
-    description = {"Restore a snapshot, or chosen paths of it, into an empty folder.",
+    description = {"Restore a snapshot, or chosen paths of it, into an empty folder; or stream one stored file into "
+        + "a command: kho restore latest --include /hr.dump --to-command \"pg_restore -d hr\"",
         "Files land under their original absolute paths inside the target (TARGET/srv/data/...), with modes, "
             + "times, links and (as root) owners. Damaged data is never written as good: such files are left out and listed."})
 final class RestoreCommand implements Callable<Integer> {
@@ -27,8 +30,14 @@ final class RestoreCommand implements Callable<Integer> {
   private RepoOptions repo;
   @Parameters(index = "0", paramLabel = "SNAPSHOT", description = "'latest' or a snapshot id (at least 4 hex digits).")
   private String snapshot;
-  @Option(names = {"-t", "--target"}, required = true, paramLabel = "DIR", description = "An empty or new folder to restore into.")
+  @Option(names = {"-t", "--target"}, paramLabel = "DIR", description = "An empty or new folder to restore into.")
   private Path target;
+  @Option(names = "--to-command", paramLabel = "LINE", description = "Instead of a folder, stream the one file named "
+      + "by --include into the standard input of this command (e.g. \"pg_restore -d hr\"); every chunk is verified on "
+      + "the way, and the command's exit status is checked. Damaged data stops the command instead of ending its input.")
+  private String toCommand;
+  @Mixin
+  private CommandOptions commandOptions;
   @Option(names = {"-i", "--include"}, paramLabel = "PATH", description = "Restore only this path of the snapshot "
       + "(as backed up, e.g. /srv/data/reports). Repeatable.")
   private List<String> includes = new ArrayList<>();
@@ -45,6 +54,36 @@ final class RestoreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if ((target == null) == (toCommand == null)) {
+      throw new UsageException("give exactly one of --target DIR and --to-command LINE",
+          "--target restores into a folder; --to-command streams one file (--include PATH) into a command");
+    }
+    return toCommand != null ? toCommand() : toFolder();
+  }
+
+  private int toCommand() {
+    if (includes.size() != 1) {
+      throw new UsageException("--to-command takes exactly one file, named with --include PATH",
+          "e.g. --include /hr.dump; 'kho ls SNAPSHOT' lists the paths");
+    }
+    long start = System.nanoTime();
+    RestoreResult result;
+    try (Repository r = repo.open(clock); ProgressBar bar = new ProgressBar("restore", !json)) {
+      result = new CommandStreams(System.getenv()).restoreTo(r, snapshot, includes.getFirst(),
+          commandOptions.command(toCommand, "--to-command"), bar);
+    }
+    double secs = (System.nanoTime() - start) / 1e9;
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(Json.write(result));
+    } else {
+      out.printf("streamed %s of snapshot %s (%s) into '%s' in %s; the command succeeded%n", includes.getFirst(),
+          result.snapshot().shortId(), Units.bytes(result.bytes()), toCommand, Units.duration(secs));
+    }
+    return ExitCodes.OK;
+  }
+
+  private int toFolder() {
     long start = System.nanoTime();
     RestoreResult result;
     try (Repository r = repo.open(clock); ProgressBar bar = new ProgressBar("restore", !json)) {

@@ -34,8 +34,11 @@ public record EvidenceReport(String repository, String key, List<Verified> verif
    * @param host the machine it names, or null
    * @param item the catalogue item it names, or null
    * @param snapshot the snapshot object it binds, for snapshot statements; null otherwise
+   * @param copiedFrom for a snapshot copied byte for byte from another repository, that
+   *     repository's id (the statement was signed there); null otherwise
    */
-  public record Verified(String record, String type, String time, String host, String item, String snapshot) {
+  public record Verified(String record, String type, String time, String host, String item, String snapshot,
+      String copiedFrom) {
     /** The first 8 hex digits of the snapshot's name, or null. */
     public String shortSnapshot() {
       return snapshot == null ? null : snapshot.substring(0, Math.min(8, snapshot.length()));

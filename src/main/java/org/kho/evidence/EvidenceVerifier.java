@@ -21,7 +21,9 @@ import org.kho.repository.RepositoryException;
  * verifies when it names that key as its signer, its Ed25519 signature matches its statement, the
  * statement is a JSON object with a type, and, for a snapshot statement, the statement is about
  * this repository and the snapshot object it names is there with the very bytes it was named for
- * (the name is their SHA-256, so the signature binds every byte). Statements of other types are
+ * (the name is their SHA-256, so the signature binds every byte). A statement about another
+ * repository verifies as a copy (see {@code kho copy}) when the very bytes it signed are here too;
+ * without them it is about another repository and fails. Statements of other types are
  * verified by signature alone. Snapshot objects no well-signed record names are reported unsigned.
  */
 public final class EvidenceVerifier {
@@ -40,11 +42,12 @@ public final class EvidenceVerifier {
     for (String name : store.recordNames()) {
       try {
         Statement s = authenticate(name, key);
+        String copiedFrom = null;
         if (s.aboutSnapshot()) {
           signed.add(s.snapshot());
-          checkSnapshot(s, repository);
+          copiedFrom = checkSnapshot(s, repository);
         }
-        verified.add(s.verified(name));
+        verified.add(s.verified(name, copiedFrom));
       } catch (Rejected r) {
         failures.add(new Failure(name, r.problem, r.getMessage()));
       }
@@ -83,14 +86,22 @@ public final class EvidenceVerifier {
     }
   }
 
-  /** Makes sure the snapshot a signed statement binds is this repository's, present and unchanged. */
-  private void checkSnapshot(Statement s, String repository) throws Rejected {
-    if (!Objects.equals(s.repository(), repository)) {
-      throw new Rejected(Problem.OTHER_REPOSITORY,
-          "the statement is about repository " + s.repository() + ", this is " + repository);
-    }
+  /**
+   * Makes sure the snapshot a signed statement binds is present and unchanged: this repository's,
+   * or a byte-for-byte copy of another's. Returns the id of that other repository, or null.
+   */
+  private String checkSnapshot(Statement s, String repository) throws Rejected {
     String snapshot = s.snapshot() == null ? "(none)" : s.snapshot();
-    switch (store.snapshotState(snapshot)) {
+    EvidenceStore.ObjectState state = store.snapshotState(snapshot);
+    if (!Objects.equals(s.repository(), repository)) {
+      if (state == EvidenceStore.ObjectState.INTACT) {
+        return s.repository();
+      }
+      throw new Rejected(Problem.OTHER_REPOSITORY,
+          "the statement is about repository " + s.repository() + ", this is " + repository
+              + ", and the snapshot it signs is not here as it was signed");
+    }
+    switch (state) {
       case MISSING -> throw new Rejected(Problem.SNAPSHOT_MISSING,
           "snapshot " + snapshot + " is not in the repository (deleted, or never written)");
       case ALTERED -> throw new Rejected(Problem.SNAPSHOT_ALTERED,
@@ -99,6 +110,7 @@ public final class EvidenceVerifier {
         // exactly the bytes that were signed
       }
     }
+    return null;
   }
 
   /** Why one record does not verify; caught per record, never leaves this class. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Optional;
+import org.kho.logarchive.Manifest;
 import org.kho.repository.SnapshotStatement;
 
 /**
@@ -28,13 +29,16 @@ record Statement(String type, String repository, String snapshot, String time, S
         text(n, "host"), text(n, "item")));
   }
 
-  /** Whether it attests a snapshot, and so must name an intact snapshot object. */
+  /**
+   * Whether it attests a snapshot, and so must name an intact snapshot object: a snapshot
+   * statement, or a log-month manifest of a month that has logs.
+   */
   boolean aboutSnapshot() {
-    return SnapshotStatement.TYPE.equals(type);
+    return SnapshotStatement.TYPE.equals(type) || (Manifest.TYPE.equals(type) && snapshot != null);
   }
 
-  EvidenceReport.Verified verified(String record) {
-    return new EvidenceReport.Verified(record, type, time, host, item, snapshot);
+  EvidenceReport.Verified verified(String record, String copiedFrom) {
+    return new EvidenceReport.Verified(record, type, time, host, item, snapshot, copiedFrom);
   }
 
   private static String text(JsonNode n, String field) {

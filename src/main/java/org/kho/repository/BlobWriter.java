@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
@@ -17,29 +17,32 @@ import org.kho.storage.ObjectName;
 import org.kho.storage.Storage;
 
 /**
- * Stores blobs for one backup session: dedups against the index, compresses, seals into packs
- * (one open pack per concurrent caller, so several threads encrypt at once), uploads full packs on
- * its own thread, and at {@link #flush()} writes the index object for the packs it uploaded.
- * Thread-safe. Nothing it writes is referenced until a snapshot names it.
+ * Stores blobs for one backup session: dedups against the index, compresses (on the caller's
+ * thread, so callers compress at once), seals into the open pack (one at a time), uploads full
+ * packs on its own thread, and at {@link #flush()} writes the index object for the packs it
+ * uploaded. Thread-safe. Nothing it writes is referenced until a snapshot names it.
+ *
+ * <p>Memory: {@value #PACK_BUFFERS} pack buffers of 16 MiB, one filling while the others are
+ * stored; a caller that fills a pack while no buffer is free waits for an upload to finish.
  */
 public final class BlobWriter {
-  /** Packs finished but not yet stored; bounds memory to about this many × 16 MiB. */
-  private static final int PACKS_IN_FLIGHT = 2;
+  /** The open pack's buffer and those of packs being stored. */
+  private static final int PACK_BUFFERS = 2;
   private final Storage storage;
   private final MasterKey master;
   private final MasterIndex index;
   private final KeyedHash ids;
   private final SealedObjects sealed;
   private final Set<BlobId> pending = ConcurrentHashMap.newKeySet();
-  private final ConcurrentLinkedDeque<PackBuilder> idle = new ConcurrentLinkedDeque<>();
+  private final BlockingQueue<byte[]> buffers = new ArrayBlockingQueue<>(PACK_BUFFERS);
+  private PackBuilder open;
   private final List<IndexFile.Pack> uploaded = new ArrayList<>();
   private final ExecutorService uploader = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "kho-upload");
     t.setDaemon(true);
     return t;
   });
-  private final Semaphore inFlight = new Semaphore(PACKS_IN_FLIGHT);
-  private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+  private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private final LongAdder blobsAdded = new LongAdder();
   private final LongAdder bytesAdded = new LongAdder();
   private final LongAdder bytesStored = new LongAdder();
@@ -50,6 +53,10 @@ public final class BlobWriter {
     this.index = index;
     this.ids = master.ids();
     this.sealed = sealed;
+    for (int i = 1; i < PACK_BUFFERS; i++) {
+      buffers.add(new byte[PackBuilder.TARGET_BYTES]);
+    }
+    this.open = new PackBuilder(master, new byte[PackBuilder.TARGET_BYTES]);
   }
 
   /** What this session added. */
@@ -62,19 +69,21 @@ public final class BlobWriter {
     if (index.contains(id) || !pending.add(id)) {
       return id;
     }
-    byte[] stored = Codec.encode(data, off, len);
-    PackBuilder pack = idle.pollFirst();
-    if (pack == null) {
-      pack = new PackBuilder(master);
+    Codec.Encoded stored = Codec.encode(data, off, len);
+    synchronized (this) {
+      if (open.wouldOverflow(stored.length())) {
+        upload();
+      }
+      try {
+        open.add(type, id, stored.buf(), stored.length(), len);
+      } catch (Error e) {
+        failure.compareAndSet(null, e); // out of memory while sealing: stop every thread, not just this one
+        throw e;
+      }
     }
-    if (pack.wouldOverflow(stored.length)) {
-      upload(pack);
-    }
-    pack.add(type, id, stored, len);
     blobsAdded.increment();
     bytesAdded.add(len);
-    bytesStored.add(org.kho.crypto.Aead.sealedLength(stored.length));
-    idle.addFirst(pack);
+    bytesStored.add(org.kho.crypto.Aead.sealedLength(stored.length()));
     return id;
   }
 
@@ -92,12 +101,11 @@ public final class BlobWriter {
    * this the writer is closed. Throws what any upload failed with (a full disk, for instance).
    */
   public void flush() {
-    for (PackBuilder pack; (pack = idle.pollFirst()) != null; ) {
-      if (!pack.isEmpty()) {
-        upload(pack);
+    synchronized (this) {
+      if (!open.isEmpty()) {
+        upload();
       }
     }
-    // the builders' buffers are dropped with the deque's entries
     uploader.shutdown();
     try {
       while (!uploader.awaitTermination(1, TimeUnit.MINUTES)) {
@@ -118,41 +126,59 @@ public final class BlobWriter {
 
   /** Writes index objects for {@code packs}, at most 4,096 packs per object. */
   void writeIndex(List<IndexFile.Pack> packs) {
+    writeIndex(sealed, packs);
+  }
+
+  /** Writes index objects for {@code packs} through {@code sealed}, at most 4,096 packs per object. */
+  static void writeIndex(SealedObjects sealed, List<IndexFile.Pack> packs) {
     for (int from = 0; from < packs.size(); from += 4096) {
       sealed.write(ObjectKind.INDEX, IndexFile.encode(packs.subList(from, Math.min(packs.size(), from + 4096))));
     }
   }
 
-  private void upload(PackBuilder pack) {
-    PackBuilder.Finished done = pack.finish();
+  /** Finishes the open pack and queues it for storing; waits for a free buffer to go on with. */
+  private void upload() {
+    byte[] next;
     try {
-      inFlight.acquire();
+      while ((next = buffers.poll(100, TimeUnit.MILLISECONDS)) == null) {
+        rethrow(); // an upload failed: stop waiting for its buffer
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     }
+    PackBuilder.Finished done;
+    try {
+      done = open.finish(next);
+    } catch (RuntimeException | Error e) {
+      buffers.add(next);
+      failure.compareAndSet(null, e); // the open pack is spoilt: every later save fails with this
+      throw e;
+    }
     uploader.execute(() -> {
       try {
         if (failure.get() == null) {
-          storage.create(ObjectName.of(ObjectKind.DATA, done.name()), done.bytes());
+          storage.create(ObjectName.of(ObjectKind.DATA, done.name()), done.buffer(), done.length());
           index.addPack(done.name(), done.salt(), done.entries());
           synchronized (uploaded) {
             uploaded.add(new IndexFile.Pack(done.name(), done.salt(), done.entries()));
           }
           done.entries().forEach(e -> pending.remove(e.id()));
         }
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         failure.compareAndSet(null, e);
       } finally {
-        inFlight.release();
+        buffers.add(done.buffer());
       }
     });
   }
 
   private void rethrow() {
-    RuntimeException e = failure.get();
-    if (e != null) {
-      throw e;
+    switch (failure.get()) {
+      case null -> { }
+      case RuntimeException e -> throw e;
+      case Error e -> throw e;
+      case Throwable t -> throw new IllegalStateException(t);
     }
   }
 }

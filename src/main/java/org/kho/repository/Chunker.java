@@ -2,10 +2,14 @@ package org.kho.repository;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
 
 /**
  * Splits bytes into content-defined chunks with FastCDC, so that an edit in a file changes only
@@ -26,20 +30,30 @@ import java.util.Objects;
  * without changing FORMAT.md: the same bytes must give the same chunks for as long as the
  * repository lives, or deduplication stops.
  *
- * <p>Immutable and safe for concurrent use.
+ * <p>Safe for concurrent use.
  */
 public final class Chunker {
   /** The length of the seed, in bytes. */
   public static final int SEED_BYTES = 32;
   /** How many of the hash's top bits the mask bits are spread over. */
   private static final int MASK_SPAN = 48;
-  /** The first buffer {@link #split} reads into; it grows to twice the longest chunk. */
-  private static final int FIRST_BUFFER = 64 << 10;
+  /** Each thread's own read buffer, kept from one split to the next: most files fit in it. */
+  private static final int SMALL_WINDOW = 2 << 20;
+  private static final ThreadLocal<byte[]> SMALL = new ThreadLocal<>();
+  /**
+   * How many large read buffers (the longest chunk and a read block) the threads splitting share: a
+   * thread whose chunk outgrows its small buffer waits for one, so many readers never hold a
+   * large buffer each.
+   */
+  private static final int LARGE_WINDOWS = 2;
+  private static final int READ_BLOCK = 1 << 20;
 
   private final ChunkerParams params;
   private final long[] gear;
   private final long maskBelowAvg;
   private final long maskFromAvg;
+  private final BlockingQueue<byte[]> large = new ArrayBlockingQueue<>(LARGE_WINDOWS);
+  private final Semaphore largeLeft = new Semaphore(LARGE_WINDOWS);
 
   /** Receives the chunks of {@link #split}, in order. */
   @FunctionalInterface
@@ -74,14 +88,29 @@ public final class Chunker {
   /**
    * Splits everything {@code in} gives into chunks and hands each to {@code sink}, in order. An
    * empty stream gives no chunk; one no longer than {@code min} gives one. Reads in large blocks
-   * into a buffer that grows to at most {@code 2 × max}; does not close {@code in}.
+   * into the calling thread's buffer of {@value #SMALL_WINDOW} bytes, or, for chunks that outgrow
+   * it, into one of {@value #LARGE_WINDOWS} buffers of {@code max} + 1 MiB shared by all threads (so
+   * a split may wait for another to finish); does not close {@code in}.
    *
    * @throws IOException from the stream or the sink, which ends the split
    */
   public void split(InputStream in, ChunkSink sink) throws IOException {
-    Window window = new Window(in, Math.min(FIRST_BUFFER, 2 * params.max()), 2 * params.max());
-    for (int len; (len = nextChunk(window)) > 0; window.pos += len) {
-      sink.accept(window.buf, window.pos, len);
+    byte[] small = SMALL.get();
+    SMALL.remove(); // a sink that splits again on this thread gets a buffer of its own
+    if (small == null) {
+      small = new byte[Math.min(SMALL_WINDOW, largeSize())];
+    }
+    Window window = new Window(in, small);
+    try {
+      for (int len; (len = nextChunk(window)) > 0; window.pos += len) {
+        sink.accept(window.buf, window.pos, len);
+      }
+    } finally {
+      if (window.buf != small) {
+        large.add(window.buf);
+        largeLeft.release();
+      }
+      SMALL.set(small);
     }
   }
 
@@ -164,26 +193,43 @@ public final class Chunker {
     return mask;
   }
 
+  /**
+   * The size of a large buffer: the longest chunk and one read block. A refill moves fewer than
+   * {@code max} unread bytes to the front, so each then reads at least a block.
+   */
+  private int largeSize() {
+    return params.max() + READ_BLOCK;
+  }
+
+  /** A shared large buffer, once one is free. */
+  private byte[] takeLarge() throws IOException {
+    try {
+      largeLeft.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting for a read buffer");
+    }
+    byte[] buf = large.poll();
+    return buf != null ? buf : new byte[largeSize()];
+  }
+
   /** The bytes read ahead from a stream: {@code buf[pos, limit)} are not yet chunked. */
-  private static final class Window {
+  private final class Window {
     private final InputStream in;
-    private final int capacity;
     byte[] buf;
     int pos;
     int limit;
     private boolean ended;
 
-    Window(InputStream in, int firstSize, int capacity) {
+    Window(InputStream in, byte[] small) {
       this.in = in;
-      this.capacity = capacity;
-      this.buf = new byte[firstSize];
+      this.buf = small;
     }
 
     /**
-     * Moves the unread bytes to the front (into a larger buffer if they fill more than half of
-     * it, up to the capacity) and reads until the buffer is full or the stream ends. Called when
-     * fewer than {@code capacity / 2} bytes are unread, so at capacity each call reads more bytes
-     * than it moves.
+     * Moves the unread bytes to the front (into a shared large buffer if they fill more than half
+     * of the small one) and reads until the buffer is full or the stream ends. Called when fewer
+     * than {@code max} bytes are unread, so in a large buffer each call reads more than it moves.
      *
      * @return {@code false}, with nothing done, if the stream had already ended
      */
@@ -193,7 +239,8 @@ public final class Chunker {
       }
       makeRoom();
       while (limit < buf.length) {
-        int n = in.read(buf, limit, buf.length - limit);
+        // at most READ_BLOCK a call: the JDK copies through a per-thread native buffer of the read's size
+        int n = in.read(buf, limit, Math.min(READ_BLOCK, buf.length - limit));
         if (n < 0) {
           ended = true;
           break;
@@ -203,10 +250,10 @@ public final class Chunker {
       return true;
     }
 
-    private void makeRoom() {
+    private void makeRoom() throws IOException {
       int unread = limit - pos;
-      boolean grow = unread > buf.length / 2 && buf.length < capacity;
-      byte[] to = grow ? new byte[Math.min(capacity, 2 * buf.length)] : buf;
+      boolean grow = unread > buf.length / 2 && buf.length < largeSize();
+      byte[] to = grow ? takeLarge() : buf;
       System.arraycopy(buf, pos, to, 0, unread);
       buf = to;
       pos = 0;

@@ -22,9 +22,21 @@ final class Codec {
 
   private Codec() {}
 
-  /** The codec byte followed by the stored form of {@code data[off, off+len)}. */
-  static byte[] encode(byte[] data, int off, int len) {
-    byte[] out = new byte[1 + (int) Zstd.compressBound(len)];
+  /** A stored form in a borrowed buffer: {@code buf[0, length)}. */
+  record Encoded(byte[] buf, int length) {}
+
+  /** Chunks up to about this size are encoded into the thread's kept buffer; larger ones into a new one. */
+  private static final int KEPT_SCRATCH = (2 << 20) + (16 << 10);
+  private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[KEPT_SCRATCH]);
+
+  /**
+   * The codec byte followed by the stored form of {@code data[off, off+len)}, in this thread's
+   * scratch buffer: valid until the thread's next call. Reusing the buffer keeps a backup from
+   * allocating (and the collector from copying) a megabyte or two for every chunk; the rare larger
+   * chunk gets a buffer of its own, so no thread keeps one of 8 MiB.
+   */
+  static Encoded encode(byte[] data, int off, int len) {
+    byte[] out = scratch(1 + (int) Zstd.compressBound(len));
     long n;
     try {
       n = COMPRESS.get().compressByteArray(out, 1, out.length - 1, data, off, len);
@@ -33,12 +45,15 @@ final class Codec {
     }
     if (n > 0 && n < len - (len >> 5)) {
       out[0] = ZSTD;
-      return Arrays.copyOf(out, 1 + (int) n);
+      return new Encoded(out, 1 + (int) n);
     }
-    byte[] raw = new byte[1 + len];
-    raw[0] = RAW;
-    System.arraycopy(data, off, raw, 1, len);
-    return raw;
+    out[0] = RAW;
+    System.arraycopy(data, off, out, 1, len);
+    return new Encoded(out, 1 + len);
+  }
+
+  private static byte[] scratch(int size) {
+    return size <= KEPT_SCRATCH ? SCRATCH.get() : new byte[size];
   }
 
   /** The original bytes; {@code rawLength} is the expected size. */

@@ -6,13 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import org.kho.crypto.Aead;
 import org.kho.crypto.Sha256;
 
 /**
  * Assembles one pack in memory: sealed blobs one after another, then the sealed header, then the
- * trailer (see FORMAT.md). Not thread-safe: each writer thread fills its own.
+ * trailer (see FORMAT.md). It fills a buffer it is given and hands that buffer over, unfilled
+ * bytes and all, when the pack is finished, so a session recycles a few pack buffers instead of
+ * allocating one per pack. Not thread-safe.
  */
 final class PackBuilder {
   /** A pack is closed before a blob would take it past this size (a lone larger blob gets its own pack). */
@@ -27,17 +30,38 @@ final class PackBuilder {
   private final byte[] salt = new byte[SALT_BYTES];
   private Aead key;
   private final List<PackEntry> entries = new ArrayList<>();
-  /** Sized once for a full pack, and reused for the next pack. */
-  private byte[] buf = new byte[TARGET_BYTES];
+  private byte[] buf;
   private int size;
 
-  PackBuilder(MasterKey master) {
+  /** A builder filling {@code buffer}, best of {@link #TARGET_BYTES} (it grows if a blob needs more). */
+  PackBuilder(MasterKey master, byte[] buffer) {
     this.master = master;
-    reset();
+    reset(buffer);
   }
 
-  /** Starts a new pack in the same buffer, with a fresh salt and so a fresh key. */
-  private void reset() {
+  /**
+   * A builder whose (first) pack uses {@code salt}, and so the key of the source pack with that
+   * salt: blobs sealed in that pack can be added as they are with {@link #addSealed}. For copies
+   * between repositories that share their master key.
+   */
+  static PackBuilder withSalt(MasterKey master, byte[] salt) {
+    PackBuilder b = new PackBuilder(master, new byte[TARGET_BYTES]);
+    System.arraycopy(salt, 0, b.salt, 0, SALT_BYTES);
+    b.key = master.packKey(salt);
+    return b;
+  }
+
+  /** Adds a blob already sealed under this pack's key ({@code buf[off, off+len)}, verified by the caller). */
+  void addSealed(BlobType type, BlobId id, byte[] buf, int off, int len, int rawLength) {
+    ensure(len);
+    System.arraycopy(buf, off, this.buf, size, len);
+    entries.add(new PackEntry(type, id, size, len, rawLength));
+    size += len;
+  }
+
+  /** Starts a new pack in {@code buffer}, with a fresh salt and so a fresh key. */
+  private void reset(byte[] buffer) {
+    buf = buffer;
     RANDOM.nextBytes(salt);
     key = master.packKey(salt);
     entries.clear();
@@ -45,9 +69,9 @@ final class PackBuilder {
   }
 
   /** Seals {@code stored} (codec byte + payload) as blob {@code id}. */
-  void add(BlobType type, BlobId id, byte[] stored, int rawLength) {
-    ensure(Aead.sealedLength(stored.length));
-    int n = key.seal(stored, 0, stored.length, aad(type, id), buf, size);
+  void add(BlobType type, BlobId id, byte[] stored, int storedLength, int rawLength) {
+    ensure(Aead.sealedLength(storedLength));
+    int n = key.seal(stored, 0, storedLength, aad(type, id), buf, size);
     entries.add(new PackEntry(type, id, size, n, rawLength));
     size += n;
   }
@@ -61,11 +85,14 @@ final class PackBuilder {
     return !entries.isEmpty() && size + Aead.sealedLength(stored) > TARGET_BYTES;
   }
 
-  /** The finished pack: its bytes, its name (SHA-256 of them), its salt and entries. */
-  record Finished(String name, byte[] bytes, byte[] salt, List<PackEntry> entries) {}
+  /**
+   * The finished pack: its bytes {@code buffer[0, length)}, its name (SHA-256 of them), its salt and
+   * entries. The buffer is the caller's again once the pack is stored.
+   */
+  record Finished(String name, byte[] buffer, int length, byte[] salt, List<PackEntry> entries) {}
 
-  /** Closes the pack and returns it; the builder then starts the next one. */
-  Finished finish() {
+  /** Closes the pack and returns it; the builder then starts the next one in {@code next}. */
+  Finished finish(byte[] next) {
     ByteBuffer header = ByteBuffer.allocate(4 + entries.size() * PackEntry.BYTES).order(ByteOrder.LITTLE_ENDIAN);
     header.putInt(entries.size());
     entries.forEach(e -> e.write(header));
@@ -76,9 +103,9 @@ final class PackBuilder {
     ByteBuffer trailer = ByteBuffer.wrap(buf, size, TRAILER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
     trailer.put(salt).putInt(sealedHeader.length).put(MAGIC);
     size += TRAILER_BYTES;
-    byte[] bytes = Arrays.copyOf(buf, size);
-    Finished done = new Finished(Sha256.hex(bytes), bytes, salt.clone(), List.copyOf(entries));
-    reset();
+    String name = HexFormat.of().formatHex(Sha256.of(buf, 0, size));
+    Finished done = new Finished(name, buf, size, salt.clone(), List.copyOf(entries));
+    reset(next);
     return done;
   }
 

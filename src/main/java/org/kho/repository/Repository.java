@@ -55,16 +55,29 @@ public final class Repository implements AutoCloseable {
 
   /** Creates a repository on an empty target, with one key slot for {@code credential}. */
   public static Repository init(Storage storage, Credential credential, Options options) {
+    return init(storage, credential, options, MasterKey.random(), ChunkerParams.DEFAULT);
+  }
+
+  /**
+   * Creates a repository on an empty target that shares the master key and chunker parameters of
+   * {@code template} (its own id and key slots): snapshots then copy between the two byte for
+   * byte, without decrypting or re-encrypting their data, and deduplicate across them.
+   */
+  public static Repository initLike(Storage storage, Credential credential, Options options, Repository template) {
+    return init(storage, credential, options, template.master, template.config.chunker());
+  }
+
+  private static Repository init(Storage storage, Credential credential, Options options, MasterKey master,
+      ChunkerParams chunker) {
     if (storage.exists(ObjectName.CONFIG) || !storage.list(ObjectKind.KEY).isEmpty()) {
       throw new RepositoryException.AlreadyExists(storage.describe());
     }
-    MasterKey master = MasterKey.random();
     ObjectName slot = new KeyRing(storage, Json.MAPPER, options.kdf())
         .add(master, credential, "created by repo init", options.clock(), options.host().name());
     byte[] id = new byte[32];
     new SecureRandom().nextBytes(id);
     RepositoryConfig config = new RepositoryConfig(RepositoryConfig.VERSION, HexFormat.of().formatHex(id),
-        options.clock().instant(), ChunkerParams.DEFAULT);
+        options.clock().instant(), chunker);
     try {
       storage.create(ObjectName.CONFIG, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(config));
     } catch (IOException e) {
@@ -268,6 +281,16 @@ public final class Repository implements AutoCloseable {
     return index;
   }
 
+  SealedObjects sealed() {
+    return sealed;
+  }
+
+  /** Whether {@code other} has the same master key and chunker: blobs and snapshots copy as they are. */
+  public boolean sameKeysAs(Repository other) {
+    return java.security.MessageDigest.isEqual(master.material(), other.master.material())
+        && config.chunker().equals(other.config.chunker());
+  }
+
   MasterKey master() {
     return master;
   }
@@ -359,6 +382,17 @@ public final class Repository implements AutoCloseable {
       writeEvidence(SnapshotStatement.of(config.id(), name.name(), snapshot), signer);
     }
     return new SnapshotRef(name.name(), snapshot);
+  }
+
+  /**
+   * Writes a signed evidence record for a JSON statement with the key set by {@link #signWith};
+   * returns the record's name. Throws {@link IllegalStateException} when no key is set.
+   */
+  public String writeSignedEvidence(String statement) {
+    if (signer == null) {
+      throw new IllegalStateException("no signing key is set for this session");
+    }
+    return writeEvidence(statement, signer).name();
   }
 
   /** Writes a signed evidence record for a JSON statement; returns its object name. */

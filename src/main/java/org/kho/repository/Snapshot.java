@@ -13,11 +13,13 @@ import java.util.List;
  * @param parent the snapshot this one was compared against, or null
  * @param problems files that changed, vanished or could not be read; empty for a complete snapshot
  * @param signer the fingerprint of the signing key of its evidence record, or null if unsigned
+ * @param copyOf for a copy made with other keys (see {@code kho copy}), the id of the original
+ *     snapshot it was made from; null for an original or a byte-for-byte copy
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Snapshot(int version, Instant time, String host, String user, List<String> paths, String item,
     List<String> tags, String tree, String parent, Summary summary, List<Problem> problems, String program,
-    String signer) {
+    String signer, String copyOf) {
 
   /** Counts of one backup run. */
   public record Summary(long files, long dirs, long bytes, long newFiles, long changedFiles, long unchangedFiles,

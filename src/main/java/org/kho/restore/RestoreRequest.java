@@ -18,7 +18,7 @@ public record RestoreRequest(String snapshot, Path target, List<String> includes
     includes = includes.stream().map(RestoreRequest::normalise).toList();
   }
 
-  private static String normalise(String p) {
+  static String normalise(String p) {
     String s = p.startsWith("/") ? p : "/" + p;
     return s.length() > 1 && s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
   }

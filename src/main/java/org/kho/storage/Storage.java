@@ -31,6 +31,16 @@ public interface Storage extends AutoCloseable {
   /** Writes a new object atomically and durably; see the class contract. */
   void create(ObjectName name, byte[] data);
 
+  /**
+   * Writes {@code data[0, length)} as a new object, like {@link #create(ObjectName, byte[])}; the
+   * caller may reuse {@code data} once this returns. Targets that can write part of an array
+   * override this to save a copy.
+   */
+  default void create(ObjectName name, byte[] data, int length) {
+    java.util.Objects.checkFromIndexSize(0, length, data.length);
+    create(name, length == data.length ? data : java.util.Arrays.copyOf(data, length));
+  }
+
   /** The whole object. */
   byte[] read(ObjectName name);
 

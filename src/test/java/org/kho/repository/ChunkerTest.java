@@ -141,15 +141,53 @@ class ChunkerTest {
   }
 
   @Test
-  void aDefaultChunkerSplitsATinyFileWithoutAGrownBuffer() throws IOException {
+  void aDefaultChunkerSplitsATinyFileInTheThreadsSmallBufferNotASharedLargeOne() throws IOException {
     List<Integer> lengths = new ArrayList<>();
     new Chunker(seed(1), ChunkerParams.DEFAULT)
         .split(new ShortReads(random(1000, 1)), (buf, off, len) -> {
-          assertThat(buf.length).isLessThan(ChunkerParams.DEFAULT.min());
+          assertThat(buf.length).isLessThanOrEqualTo(2 << 20).isLessThan(ChunkerParams.DEFAULT.max());
           lengths.add(len);
         });
 
     assertThat(lengths).containsExactly(1000);
+  }
+
+  @Test
+  void threadsSplittingAtOnceShareTheLargeBuffersAndCutWhereOneThreadAloneWould() throws Exception {
+    Chunker chunker = new Chunker(seed(3), ChunkerParams.DEFAULT);
+    byte[] data = random(24 << 20, 3);
+    List<Integer> alone = lengths(chunker, data);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(5);
+    try {
+      List<java.util.concurrent.Future<List<Integer>>> runs = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        runs.add(pool.submit(() -> lengths(chunker, data)));
+      }
+      for (var run : runs) {
+        assertThat(run.get()).isEqualTo(alone);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(alone).hasSizeGreaterThan(10);
+  }
+
+  @Test
+  void aSinkMaySplitAgainOnTheSameThread() throws IOException {
+    Chunker chunker = new Chunker(seed(4), ChunkerParams.DEFAULT);
+    byte[] outer = random(12 << 20, 4);
+    byte[] inner = random(12 << 20, 5);
+    List<Integer> innerAlone = lengths(chunker, inner);
+    List<List<Integer>> nested = new ArrayList<>();
+    ByteArrayOutputStream joined = new ByteArrayOutputStream();
+
+    chunker.split(new ByteArrayInputStream(outer), (buf, off, len) -> {
+      nested.add(lengths(chunker, inner));
+      joined.write(buf, off, len);
+    });
+
+    assertThat(joined.toByteArray()).isEqualTo(outer);
+    assertThat(nested).isNotEmpty().allSatisfy(l -> assertThat(l).isEqualTo(innerAlone));
   }
 
   @Test

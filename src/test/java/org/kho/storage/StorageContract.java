@@ -97,6 +97,19 @@ public abstract class StorageContract {
   }
 
   @Test
+  void createFromTheStartOfALargerBufferStoresOnlyThoseBytesAndLetsTheCallerReuseIt() {
+    byte[] buffer = randomBytes(4096);
+    byte[] expected = java.util.Arrays.copyOf(buffer, 1000);
+    ObjectName name = nameOf(ObjectKind.DATA, expected);
+
+    storage.create(name, buffer, 1000);
+    java.util.Arrays.fill(buffer, (byte) 0);
+
+    assertThat(storage.read(name)).isEqualTo(expected);
+    assertThat(storage.size(name)).isEqualTo(1000);
+  }
+
+  @Test
   void dataObjectsOfEveryPrefixReadBack() {
     List<ObjectName> names = new ArrayList<>();
     for (String prefix : List.of("00", "7f", "a0", "ff")) {

@@ -29,18 +29,18 @@ final class DurableFiles {
   private DurableFiles() {}
 
   /**
-   * Writes {@code data} to a new file {@code target}: first to a temporary file beside it, forced
+   * Writes {@code data[0, length)} to a new file {@code target}: first to a temporary file beside it, forced
    * to the disk, then published under the final name, then the folder is forced. Makes the folder
    * if it is missing. On failure the temporary file is removed and nothing appears at {@code target}.
    *
    * @throws FileAlreadyExistsException if {@code target} exists; it is left as it was
    */
-  static void writeNew(Path target, byte[] data) throws IOException {
+  static void writeNew(Path target, byte[] data, int length) throws IOException {
     Path folder = target.getParent();
     makeFolder(folder);
     Path temp = folder.resolve(TEMP_PREFIX + UUID.randomUUID());
     try {
-      writeForced(temp, data);
+      writeForced(temp, data, length);
       publish(temp, target);
     } finally {
       deleteQuietly(temp);
@@ -48,10 +48,10 @@ final class DurableFiles {
     syncFolder(folder);
   }
 
-  private static void writeForced(Path file, byte[] data) throws IOException {
+  private static void writeForced(Path file, byte[] data, int length) throws IOException {
     try (FileChannel channel = FileChannel.open(file, CREATE_NEW, WRITE)) {
-      for (int done = 0; done < data.length; ) {
-        done += channel.write(ByteBuffer.wrap(data, done, Math.min(CHUNK, data.length - done)));
+      for (int done = 0; done < length; ) {
+        done += channel.write(ByteBuffer.wrap(data, done, Math.min(CHUNK, length - done)));
       }
       channel.force(true);
     }

@@ -98,12 +98,18 @@ public final class LocalStorage implements Storage {
 
   @Override
   public void create(ObjectName name, byte[] data) {
+    create(name, data, data.length);
+  }
+
+  @Override
+  public void create(ObjectName name, byte[] data, int length) {
+    java.util.Objects.checkFromIndexSize(0, length, data.length);
     Path target = path(name);
     if (Files.exists(target)) {
       throw new ObjectExistsException(name, describe());
     }
     try {
-      DurableFiles.writeNew(target, data);
+      DurableFiles.writeNew(target, data, length);
     } catch (FileAlreadyExistsException e) {
       throw new ObjectExistsException(name, describe());
     } catch (IOException e) {
