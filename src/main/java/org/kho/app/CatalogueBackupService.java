@@ -22,7 +22,6 @@ import org.kho.core.UsageException;
 import org.kho.crypto.SigningKey;
 import org.kho.repository.Credential;
 import org.kho.repository.Repository;
-import org.kho.storage.local.LocalStorage;
 
 /**
  * Backs up catalogue items: each item into each of its targets, one snapshot per item and target.
@@ -35,6 +34,7 @@ public final class CatalogueBackupService {
   private final Clock clock;
   private final String program;
   private final Secrets secrets;
+  private final Targets targets;
   private final Commands commands;
   private final CommandFactory factory;
 
@@ -42,6 +42,7 @@ public final class CatalogueBackupService {
     this.clock = clock;
     this.program = program;
     this.secrets = new Secrets(env);
+    this.targets = new Targets(env);
     this.commands = new Commands(env);
     this.factory = new CommandFactory(secrets);
   }
@@ -112,10 +113,6 @@ public final class CatalogueBackupService {
   }
 
   private BackupResult backup(Item item, Target target, Optional<SigningKey> signer, BackupProgress progress) {
-    if (!(target instanceof Target.Local local)) {
-      throw new KhoException("target " + target.id() + " is remote (" + target.location() + "); remote targets are not "
-          + "supported by this version", "back up to a local or external-disk target for now");
-    }
     String password = secrets.read(target.repositoryPassword().orElseThrow(() -> new KhoException(
         "target " + target.id() + " has no repositoryPassword", "add repositoryPassword: {file: …} to the target")));
     List<BackupRequest.Source> sources = new ArrayList<>();
@@ -127,7 +124,7 @@ public final class CatalogueBackupService {
             () -> commands.output(factory.of(c.command()))));
       }
     }
-    try (Repository repo = Repository.open(LocalStorage.open(local.path()), Credential.passphrase(password),
+    try (Repository repo = Repository.open(targets.open(target), Credential.passphrase(password),
         Repository.Options.defaults(clock))) {
       signer.ifPresent(repo::signWith);
       BackupRequest request = new BackupRequest(sources, item.id().value(), List.of(), Optional.empty(),

@@ -31,6 +31,24 @@ final class Secrets {
     };
   }
 
+  /** The secret's whole content as bytes (a private key file, say); messages never show it. */
+  byte[] bytes(SecretRef ref) {
+    return switch (ref) {
+      case SecretRef.FromFile f -> fileBytes(f.file(), ref);
+      case SecretRef.FromEnvironment e -> read(ref).getBytes(StandardCharsets.UTF_8);
+      case SecretRef.FromSystemdCredential c -> fileBytes(Path.of(credentialsDirectory(ref), c.name()), ref);
+    };
+  }
+
+  private static byte[] fileBytes(Path p, SecretRef ref) {
+    try {
+      return Files.readAllBytes(p);
+    } catch (IOException e) {
+      throw new KhoException("cannot read the " + ref.describe() + " (" + e.getClass().getSimpleName() + ")",
+          "check that it exists and that the Kho user may read it");
+    }
+  }
+
   /** The agency signing key where {@code ref} says: a private file, a systemd credential, or PEM text in a variable. */
   org.kho.crypto.SigningKey signingKey(SecretRef ref) {
     return switch (ref) {

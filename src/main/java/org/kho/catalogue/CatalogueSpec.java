@@ -22,8 +22,8 @@ record CatalogueSpec(Integer version, AgencySpec agency, List<TargetSpec> target
   record WebhookSpec(String url) {}
 
   record TargetSpec(String id, String description, String path, String url, String media, String user,
-      SecretSpec password, SecretSpec privateKey, String knownHosts, SecretSpec repositoryPassword,
-      MaintenanceSpec check, MaintenanceSpec prune) {}
+      SecretSpec password, SecretSpec privateKey, String knownHosts, String trustedCertificates, String bandwidth,
+      Integer connections, SecretSpec repositoryPassword, MaintenanceSpec check, MaintenanceSpec prune) {}
 
   record MaintenanceSpec(String schedule, String readData) {}
 

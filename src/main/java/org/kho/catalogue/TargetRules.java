@@ -3,17 +3,25 @@ package org.kho.catalogue;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.kho.catalogue.CatalogueSpec.MaintenanceSpec;
 import org.kho.catalogue.CatalogueSpec.TargetSpec;
+import org.kho.core.ByteRate;
 import org.kho.core.ScheduleId;
 import org.kho.core.TargetId;
+import org.kho.core.UsageException;
 
 /** Checks one entry of {@code targets:} and builds its {@link Target}. */
 final class TargetRules {
   private static final Set<String> SCHEMES = Set.of("sftp", "ftps");
+  private static final List<String> REMOTE_ONLY =
+      List.of("user", "password", "privateKey", "knownHosts", "trustedCertificates", "bandwidth", "connections");
+  private static final int MOST_CONNECTIONS = 16;
 
   private TargetRules() {}
 
@@ -32,7 +40,7 @@ final class TargetRules {
     if (t.path() != null) {
       Optional<Path> path = c.absolutePath(t.path(), at + "/path");
       Optional<Media> media = c.choice(t.media(), at + "/media", Media.class, Media.DISK);
-      for (String remoteOnly : new String[] {"user", "password", "privateKey", "knownHosts"}) {
+      for (String remoteOnly : REMOTE_ONLY) {
         if (remoteField(t, remoteOnly) != null) {
           c.error(at + "/" + remoteOnly, "'" + remoteOnly + "' is for remote targets, and " + owner + " is a local path", "remove it");
         }
@@ -47,17 +55,41 @@ final class TargetRules {
     Optional<SecretRef> password = c.secret(t.password(), at + "/password", "the password of " + owner);
     Optional<SecretRef> key = c.secret(t.privateKey(), at + "/privateKey", "the private key of " + owner);
     Optional<Path> knownHosts = c.absolutePath(t.knownHosts(), at + "/knownHosts");
+    Optional<Path> trusted = c.absolutePath(t.trustedCertificates(), at + "/trustedCertificates");
+    Optional<Target.Limits> limits = limits(t, at, c, owner);
     if (url.isPresent() && url.get().getScheme().equals("sftp") && t.knownHosts() == null) {
       c.error(at, owner + " has no 'knownHosts'", "SFTP host keys are always verified: write knownHosts: /etc/kho/known_hosts "
           + "(fill it with ssh-keyscan -p PORT HOST)");
       return Optional.empty();
     }
-    if (id.isEmpty() || url.isEmpty() || media.isEmpty()) {
+    if (id.isEmpty() || url.isEmpty() || media.isEmpty() || limits.isEmpty()) {
       return Optional.empty();
     }
     Optional<String> user = Optional.ofNullable(t.user()).or(() -> Optional.ofNullable(url.get().getUserInfo()));
-    return Optional.of(new Target.Remote(id.get(), description, url.get(), user, password, key, knownHosts,
-        media.get(), repoPassword, check, prune));
+    return Optional.of(new Target.Remote(id.get(), description, url.get(), user, password, key, knownHosts, trusted,
+        limits.get(), media.get(), repoPassword, check, prune));
+  }
+
+  private static Optional<Target.Limits> limits(TargetSpec t, String at, Checker c, String owner) {
+    OptionalInt connections = OptionalInt.empty();
+    if (t.connections() != null) {
+      if (t.connections() < 1 || t.connections() > MOST_CONNECTIONS) {
+        c.error(at + "/connections", owner + " asks for " + t.connections() + " connections",
+            "write a number from 1 to " + MOST_CONNECTIONS + " (default: 4 for sftp, 2 for ftps)");
+        return Optional.empty();
+      }
+      connections = OptionalInt.of(t.connections());
+    }
+    OptionalLong rate = OptionalLong.empty();
+    if (t.bandwidth() != null) {
+      try {
+        rate = OptionalLong.of(ByteRate.parse(t.bandwidth()).bytesPerSecond());
+      } catch (UsageException e) {
+        c.error(at + "/bandwidth", "the bandwidth of " + owner + ": " + e.getMessage(), e.hint());
+        return Optional.empty();
+      }
+    }
+    return Optional.of(new Target.Limits(connections, rate));
   }
 
   private static Object remoteField(TargetSpec t, String name) {
@@ -65,7 +97,10 @@ final class TargetRules {
       case "user" -> t.user();
       case "password" -> t.password();
       case "privateKey" -> t.privateKey();
-      default -> t.knownHosts();
+      case "knownHosts" -> t.knownHosts();
+      case "trustedCertificates" -> t.trustedCertificates();
+      case "bandwidth" -> t.bandwidth();
+      default -> t.connections();
     };
   }
 

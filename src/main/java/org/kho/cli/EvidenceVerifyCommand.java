@@ -25,9 +25,12 @@ import picocli.CommandLine.Spec;
             + "Exits 0 only when every record verifies and every snapshot is signed.",
         "With FILEs (wipe certificates from 'kho wipe certificates', ID.json), checks those instead of a repository."})
 final class EvidenceVerifyCommand implements Callable<Integer> {
-  @Option(names = "--repo", paramLabel = "DIR", defaultValue = "${env:KHO_REPOSITORY}",
-      description = "The repository folder. Default: $KHO_REPOSITORY.")
-  private Path repository;
+  @Option(names = "--repo", paramLabel = "DIR|URL", defaultValue = "${env:KHO_REPOSITORY}",
+      description = "The repository: a folder, or an sftp:// or ftps:// URL. Default: $KHO_REPOSITORY.")
+  private String repository;
+
+  @picocli.CommandLine.Mixin
+  private RemoteOptions remote = new RemoteOptions();
 
   @Option(names = "--public-key", paramLabel = "FILE", required = true,
       description = "The agency's public key (signing.pub, PEM).")
@@ -46,7 +49,7 @@ final class EvidenceVerifyCommand implements Callable<Integer> {
   public Integer call() {
     VerifyingKey key = VerifyingKey.read(publicKey);
     EvidenceReport report = !files.isEmpty() ? RecordFiles.verify(files, key)
-        : new EvidenceVerifier(EvidenceStore.on(OpenRepository.storage(repository))).verify(key);
+        : new EvidenceVerifier(EvidenceStore.on(OpenRepository.storage(repository, remote))).verify(key);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(Json.write(view(report)));

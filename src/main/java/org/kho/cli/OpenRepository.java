@@ -1,38 +1,34 @@
 package org.kho.cli;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Function;
+import org.kho.app.Targets;
 import org.kho.core.UsageException;
 import org.kho.repository.Repository;
 import org.kho.repository.RepositoryLock;
 import org.kho.storage.Storage;
-import org.kho.storage.local.LocalStorage;
 
 /**
- * Opens the folder repository a command names with {@code --repo} (or {@code KHO_REPOSITORY}):
+ * Opens the repository (folder or remote URL) a command names with {@code --repo} (or {@code KHO_REPOSITORY}):
  * keyless for evidence, or with its key ({@link RepoOptions}) for commands that read snapshots.
  */
 final class OpenRepository {
   private OpenRepository() {}
 
-  /** The storage of the repository in folder {@code dir}; no password needed. */
-  static Storage storage(Path dir) {
-    if (dir == null) {
-      throw new UsageException("no repository given", "pass --repo DIR or set KHO_REPOSITORY");
+  /** The storage of the repository at {@code location} (a folder or a URL); no repository password needed. */
+  static Storage storage(String location, RemoteOptions remote) {
+    if (location == null || location.isBlank()) {
+      throw new UsageException("no repository given", "pass --repo DIR (or an sftp:// or ftps:// URL) or set KHO_REPOSITORY");
     }
-    return LocalStorage.open(dir);
+    return new Targets(System.getenv()).open(location, remote.remote());
   }
 
   /** The storage of an existing repository folder; refuses a folder that does not exist. */
-  static Storage existing(Path dir) {
+  static Storage existing(java.nio.file.Path dir) {
     if (dir == null) {
       throw new UsageException("no repository given", "pass --repo DIR or set KHO_REPOSITORY");
     }
-    if (!java.nio.file.Files.isDirectory(dir)) {
-      throw new org.kho.repository.RepositoryException.NotFound(dir.toString(), "the folder does not exist");
-    }
-    return LocalStorage.open(dir);
+    return new Targets(System.getenv()).open(dir.toString(), Targets.Remote.NONE);
   }
 
   /**

@@ -1,12 +1,10 @@
 package org.kho.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.kho.repository.Repository;
 import org.kho.storage.Storage;
-import org.kho.storage.local.LocalStorage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -25,7 +23,7 @@ final class RepoCommand implements Runnable {
 
   /** {@code kho repo init}. */
   @Command(name = "init", mixinStandardHelpOptions = true,
-      description = {"Create an encrypted repository in an empty or new folder.",
+      description = {"Create an encrypted repository in an empty or new folder, local or remote (sftp://, ftps://).",
           "The password (from --password-file, $KHO_PASSWORD_FILE, $KHO_PASSWORD or a prompt) opens its first key slot; "
               + "add a recovery key at once with 'kho key add --recovery'."})
   static final class Init implements Callable<Integer> {
@@ -48,13 +46,12 @@ final class RepoCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       var credential = repo.credential(true);
-      boolean fresh = !Files.exists(repo.dir());
-      Storage storage = fresh || isEmpty() ? LocalStorage.create(repo.dir()) : LocalStorage.open(repo.dir());
+      Storage storage = repo.newStorage();
       try (Repository r = create(storage, credential)) {
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("Created repository %s at %s%n", r.config().id().substring(0, 8), repo.dir());
+        out.printf("Created repository %s at %s%n", r.config().id().substring(0, 8), storage.describe());
         out.println("Keep the password safe: without it (or another key) the data cannot be read.");
-        out.println("Next: kho key add --recovery --repo " + repo.dir() + "   (a recovery key to store offline)");
+        out.println("Next: kho key add --recovery --repo " + repo.location() + "   (a recovery key to store offline)");
       }
       return ExitCodes.OK;
     }
@@ -65,12 +62,6 @@ final class RepoCommand implements Runnable {
       }
       try (Repository template = from.open(copyParamsFrom, clock)) {
         return Repository.initLike(storage, credential, Repository.Options.defaults(clock), template);
-      }
-    }
-
-    private boolean isEmpty() throws java.io.IOException {
-      try (var entries = Files.list(repo.dir())) {
-        return entries.findAny().isEmpty();
       }
     }
   }

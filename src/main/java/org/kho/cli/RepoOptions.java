@@ -6,10 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import org.kho.app.Targets;
 import org.kho.core.UsageException;
 import org.kho.repository.Credential;
 import org.kho.repository.Repository;
 import org.kho.storage.Storage;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -17,9 +19,13 @@ import picocli.CommandLine.Option;
  * prompt on a terminal), never from the command line.
  */
 final class RepoOptions {
-  @Option(names = {"-r", "--repo"}, paramLabel = "DIR", defaultValue = "${env:KHO_REPOSITORY}",
-      description = "The repository folder. Default: $KHO_REPOSITORY.")
-  Path repo;
+  @Option(names = {"-r", "--repo"}, paramLabel = "DIR|URL", defaultValue = "${env:KHO_REPOSITORY}",
+      description = "The repository: a folder, or sftp://USER@HOST[:PORT]/PATH or ftps://USER@HOST[:PORT]/PATH "
+          + "(PATH absolute on the server). Default: $KHO_REPOSITORY.")
+  String repo;
+
+  @Mixin
+  RemoteOptions remote = new RemoteOptions();
 
   @Option(names = "--password-file", paramLabel = "FILE", defaultValue = "${env:KHO_PASSWORD_FILE}",
       description = "Read the repository password (or a recovery key) from FILE. Default: $KHO_PASSWORD_FILE, "
@@ -30,15 +36,21 @@ final class RepoOptions {
       description = "Open with a key file instead of a password. Default: $KHO_KEY_FILE.")
   Path keyFile;
 
-  Path dir() {
-    if (repo == null) {
-      throw new UsageException("no repository given", "pass --repo DIR or set KHO_REPOSITORY");
+  /** The folder or URL of the repository. */
+  String location() {
+    if (repo == null || repo.isBlank()) {
+      throw new UsageException("no repository given", "pass --repo DIR (or an sftp:// or ftps:// URL) or set KHO_REPOSITORY");
     }
     return repo;
   }
 
   Storage existingStorage() {
-    return OpenRepository.existing(dir());
+    return new Targets(System.getenv()).open(location(), remote.remote());
+  }
+
+  /** Where a new repository goes: a new or empty folder, or a remote folder. */
+  Storage newStorage() {
+    return new Targets(System.getenv()).create(location(), remote.remote());
   }
 
   Repository open(Clock clock) {

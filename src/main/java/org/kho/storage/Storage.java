@@ -14,7 +14,10 @@ import java.util.Optional;
  *   <li>{@link #read} returns exactly the bytes created, or throws {@link NoSuchObjectException}.</li>
  *   <li>{@link #list} returns every object of a kind with its size, in no particular order, and
  *       never a half-written one (temporary files are invisible).</li>
- *   <li>{@link #delete} of a missing object is not an error: it returns {@code false}.</li>
+ *   <li>{@link #delete} of a missing object is not an error: it returns {@code false}. (Behind
+ *       {@link RetryingStorage}, {@code false} may also mean that an earlier attempt removed it.)</li>
+ *   <li>A failure worth trying again (a dropped connection, a timeout) is a
+ *       {@link TransientStorageException}; every other failure is permanent.</li>
  *   <li>A full disk surfaces as {@link StorageFullException}; any other I/O failure as
  *       {@link StorageException}, naming the object and the target (never a secret).</li>
  *   <li>Implementations are safe for concurrent use by several threads.</li>

@@ -249,7 +249,7 @@ public abstract class StorageContract {
   }
 
   @Test
-  void deleteSaysWhetherTheObjectWasThere() {
+  protected void deleteSaysWhetherTheObjectWasThere() {
     ObjectName name = createRandom(ObjectKind.LOCK, 100);
 
     assertThat(storage.delete(name)).isTrue();
