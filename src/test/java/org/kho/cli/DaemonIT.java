@@ -39,6 +39,9 @@ class DaemonIT {
     assertThat(daemon.waitFor(60, TimeUnit.SECONDS)).as("the daemon stops on SIGTERM").isTrue();
     assertThat(daemon.exitValue()).as(Files.readString(tmp.resolve("first.log"))).isZero();
     int before = snapshots(tmp.resolve("repo"));
+    // the first start may itself catch up the tick just before it (a due run is a due run);
+    // what the restart must add is exactly one catch-up of the runs missed while no daemon ran
+    List<String> caughtUpBefore = catchUps(backupDetails(config));
 
     Thread.sleep(7000);
     Instant restart = Instant.now();
@@ -56,11 +59,10 @@ class DaemonIT {
       assertThat(item.get("lastSuccess").get("files").asLong()).isEqualTo(2);
       assertThat(Instant.parse(item.get("nextRun").asText())).isAfter(restart);
 
-      Kho.Run audit = Kho.run(Map.of(), "audit", "log", "--config", config.toString(), "--json", "--last", "200");
-      List<String> details = StreamSupport.stream(JSON.readTree(audit.out()).spliterator(), false)
-          .filter(e -> e.get("action").asText().equals("backup")).map(e -> e.get("detail").asText()).toList();
-      List<String> caughtUp = details.stream().filter(d -> d.contains("(catch-up, due ")).toList();
-      assertThat(caughtUp).as("one run caught up at start-up: %s", details).hasSize(1);
+      List<String> details = backupDetails(config);
+      List<String> caughtUp = new java.util.ArrayList<>(catchUps(details));
+      caughtUp.removeAll(caughtUpBefore);
+      assertThat(caughtUp).as("one run caught up at the restart: %s", details).hasSize(1);
       Instant due = Instant.parse(caughtUp.getFirst().replaceAll(".*\\(catch-up, due ([^)]+)\\).*", "$1"));
       assertThat(due).isBefore(restart);
     } finally {
@@ -155,5 +157,16 @@ class DaemonIT {
       assertThat(System.nanoTime()).as("condition met within %s", PATIENCE).isLessThan(deadline);
       TimeUnit.MILLISECONDS.sleep(200);
     }
+  }
+
+  /** The audit log's details of backup runs. */
+  private static List<String> backupDetails(Path config) throws Exception {
+    Kho.Run audit = Kho.run(Map.of(), "audit", "log", "--config", config.toString(), "--json", "--last", "200");
+    return StreamSupport.stream(JSON.readTree(audit.out()).spliterator(), false)
+        .filter(e -> e.get("action").asText().equals("backup")).map(e -> e.get("detail").asText()).toList();
+  }
+
+  private static List<String> catchUps(List<String> details) {
+    return details.stream().filter(d -> d.contains("(catch-up, due ")).toList();
   }
 }
