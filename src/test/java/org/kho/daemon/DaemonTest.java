@@ -52,6 +52,29 @@ class DaemonTest {
     }
   }
 
+  /** A daemon started again, and when. */
+  private record Restarted(Daemon daemon, Instant at) {
+    /** Its backup runs of item1 that started after the restart. */
+    List<Run> runsSince() {
+      return daemon.state().runs().recent("backup", "item1", 100).stream().filter(r -> r.startedAt().isAfter(at)).toList();
+    }
+  }
+
+  /**
+   * Runs a daemon on an every-2-seconds schedule with {@code missedRuns} until its first run, stops
+   * it, lets two due times pass with no daemon, and starts another.
+   */
+  private Restarted restartAfterAGap(String missedRuns) throws Exception {
+    Path config = TestConfig.write(dir, 1, "every 2 seconds", missedRuns);
+    Counting runner = new Counting();
+    Daemon first = start(runner, config, Duration.ofMillis(200));
+    waitFor(() -> runner.total() >= 1);
+    first.stop();
+    Thread.sleep(4500);
+    Instant restart = Instant.now();
+    return new Restarted(start(runner, config, Duration.ofMillis(200)), restart);
+  }
+
   private Daemon start(Counting runner, Path config, Duration misfireThreshold) {
     return Daemon.start(TestConfig.settings(config, "test-node", misfireThreshold),
         new Runners(Map.of(Kind.BACKUP, runner)), RunListener.NONE);
@@ -79,45 +102,31 @@ class DaemonTest {
 
   @Test
   void aRunMissedWhileNoDaemonRanIsCaughtUpOnceAtStartUp() throws Exception {
-    Path config = TestConfig.write(dir, 1, "every 2 seconds", "run-once");
-    Counting runner = new Counting();
-    Daemon first = start(runner, config, Duration.ofMillis(200));
-    waitFor(() -> runner.total() >= 1);
-    first.stop();
-    Thread.sleep(4500);
-    Instant restart = Instant.now();
-    Daemon second = start(runner, config, Duration.ofMillis(200));
+    Restarted second = restartAfterAGap("run-once");
+    Instant restart = second.at();
     try {
-      waitFor(() -> !second.state().runs().recent("backup", "item1", 100).stream()
-          .filter(r -> r.startedAt().isAfter(restart)).toList().isEmpty());
-      List<Run> after = second.state().runs().recent("backup", "item1", 100).stream()
-          .filter(r -> r.startedAt().isAfter(restart)).toList();
+      waitFor(() -> !second.runsSince().isEmpty());
+      List<Run> after = second.runsSince();
       Run caughtUp = after.getLast();
       assertThat(caughtUp.cause()).isEqualTo(Run.Cause.CATCH_UP);
       assertThat(caughtUp.scheduledFor().orElseThrow()).isBefore(restart);
       assertThat(after.stream().filter(r -> r.cause() == Run.Cause.CATCH_UP)).hasSize(1);
     } finally {
-      second.stop();
+      second.daemon().stop();
     }
   }
 
   @Test
   void aScheduleThatSkipsMissedRunsWaitsForItsNextTime() throws Exception {
-    Path config = TestConfig.write(dir, 1, "every 2 seconds", "skip");
-    Counting runner = new Counting();
-    Daemon first = start(runner, config, Duration.ofMillis(200));
-    waitFor(() -> runner.total() >= 1);
-    first.stop();
-    Thread.sleep(4500);
-    Instant restart = Instant.now();
-    Daemon second = start(runner, config, Duration.ofMillis(200));
+    Restarted second = restartAfterAGap("skip");
+    Instant restart = second.at();
     try {
-      waitFor(() -> second.state().runs().recent("backup", "item1", 1).getFirst().startedAt().isAfter(restart));
-      Run next = second.state().runs().recent("backup", "item1", 1).getFirst();
+      waitFor(() -> second.daemon().state().runs().recent("backup", "item1", 1).getFirst().startedAt().isAfter(restart));
+      Run next = second.daemon().state().runs().recent("backup", "item1", 1).getFirst();
       assertThat(next.cause()).isEqualTo(Run.Cause.SCHEDULED);
       assertThat(next.scheduledFor().orElseThrow()).isAfterOrEqualTo(restart.minusMillis(1));
     } finally {
-      second.stop();
+      second.daemon().stop();
     }
   }
 
