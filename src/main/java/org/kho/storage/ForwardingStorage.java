@@ -57,6 +57,16 @@ public abstract class ForwardingStorage implements Storage {
     });
   }
 
+  /** Passes part of a buffer on as it is, so that no layer copies a pack. */
+  @Override
+  public void create(ObjectName name, byte[] data, int length) {
+    java.util.Objects.checkFromIndexSize(0, length, data.length);
+    call(Kind.CREATE, name, length, () -> {
+      inner.create(name, data, length);
+      return null;
+    });
+  }
+
   @Override
   public byte[] read(ObjectName name) {
     return call(Kind.READ, name, 0, () -> inner.read(name));

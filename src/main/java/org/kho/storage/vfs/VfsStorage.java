@@ -113,6 +113,12 @@ public final class VfsStorage implements Storage {
 
   @Override
   public void create(ObjectName name, byte[] data) {
+    create(name, data, data.length);
+  }
+
+  @Override
+  public void create(ObjectName name, byte[] data, int length) {
+    java.util.Objects.checkFromIndexSize(0, length, data.length);
     String path = name.path();
     try {
       FileObject target = root.resolveFile(path);
@@ -124,7 +130,7 @@ public final class VfsStorage implements Storage {
       FileObject temp = root.resolveFile((parent.isEmpty() ? "" : parent + "/") + TEMP_PREFIX + UUID.randomUUID());
       boolean published = false;
       try {
-        upload(temp, data, name);
+        upload(temp, data, length, name);
         publish(temp, target, name);
         published = true;
       } finally {
@@ -137,16 +143,16 @@ public final class VfsStorage implements Storage {
     }
   }
 
-  private void upload(FileObject temp, byte[] data, ObjectName name) throws IOException {
+  private void upload(FileObject temp, byte[] data, int length, ObjectName name) throws IOException {
     try (OutputStream out = temp.getContent().getOutputStream(SLICE)) {
-      for (int done = 0; done < data.length; done += SLICE) {
-        out.write(data, done, Math.min(SLICE, data.length - done));
+      for (int done = 0; done < length; done += SLICE) {
+        out.write(data, done, Math.min(SLICE, length - done));
       }
     }
     temp.refresh();
     long stored = temp.getContent().getSize();
-    if (stored != data.length) {
-      throw new TransientStorageException("the server holds " + stored + " of the " + data.length + " bytes written to "
+    if (stored != length) {
+      throw new TransientStorageException("the server holds " + stored + " of the " + length + " bytes written to "
           + name + " on " + url, "Kho tries again by itself; if it recurs, check the server's disk", null);
     }
   }
