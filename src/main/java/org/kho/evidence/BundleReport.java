@@ -18,7 +18,7 @@ public record BundleReport(String bundle, String period, String key, boolean key
     Map<String, Integer> verified, List<Failure> failures, List<String> gaps) {
 
   public BundleReport {
-    verified = Map.copyOf(verified);
+    verified = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(verified));
     failures = List.copyOf(failures);
     gaps = List.copyOf(gaps);
   }

@@ -65,6 +65,11 @@ public enum MemberKind {
     return EVIDENCE_RECORD;
   }
 
+  /** Whether it is a signed record (a statement in an envelope). */
+  public boolean signedRecord() {
+    return ordinal() <= EVIDENCE_RECORD.ordinal();
+  }
+
   /** Whether the record must fall in the bundle's period (accounting records need not). */
   boolean dated() {
     return this == SNAPSHOT_RECORD || this == LOG_MANIFEST || this == DRILL_REPORT || this == WIPE_CERTIFICATE;
