@@ -44,8 +44,7 @@ final class BundleView {
       throw new KhoException("cannot read " + bundle + ": " + e.getMessage(), "check the path and its permissions", e);
     }
     if (report.keyFromBundle()) {
-      err.println("WARNING: checked only with the public key inside the bundle (" + report.key() + "). A forger would "
-          + "ship their own key: compare this fingerprint with the agency's, or pass --key signing.pub.");
+      err.println(warning(report));
     }
     if (json) {
       out.println(Json.write(view(report)));
@@ -53,6 +52,11 @@ final class BundleView {
       print(report);
     }
     return report.ok() ? ExitCodes.OK : ExitCodes.FAILED;
+  }
+
+  private static String warning(BundleReport report) {
+    return "WARNING: checked only with the public key inside the bundle (" + report.key() + "). A forger would ship "
+        + "their own key: compare this fingerprint with the agency's, or pass --key signing.pub.";
   }
 
   private static Map<String, Object> view(BundleReport report) {
@@ -88,6 +92,9 @@ final class BundleView {
       report.gaps().forEach(g -> out.println("  " + g));
     }
     out.println();
+    if (report.keyFromBundle()) {
+      out.println(warning(report));
+    }
     out.println((report.ok() ? "OK: " : "NOT OK: ") + report.verified().values().stream().mapToInt(Integer::intValue).sum()
         + " members verified, " + report.failures().size() + " failed");
   }

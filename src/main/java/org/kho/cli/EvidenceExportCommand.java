@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
             + "audit-log segment of the period, the public key and a verification guide (README.md, vi + en); a "
             + "manifest signed with the agency key lists every member with its SHA-256. No password or private key "
             + "goes in. Check it with 'kho evidence verify FILE --key signing.pub'.",
-        "Exit 0 when written; what could not be reached (a target offline, no state store) is listed and named in "
-            + "the signed manifest."})
+        "Exit 0 when written with everything; 4 when written but something could not be gathered (a target "
+            + "unreachable, no state store): each is listed, and named in the signed manifest."})
 final class EvidenceExportCommand implements Callable<Integer> {
   private final Clock clock;
   @Mixin
@@ -72,7 +72,7 @@ final class EvidenceExportCommand implements Callable<Integer> {
       view.put("members", members);
       view.put("gaps", result.summary().gaps());
       w.println(Json.write(view));
-      return ExitCodes.OK;
+      return code(result);
     }
     w.println("Wrote " + result.out() + ": evidence of " + result.period().label() + " (" + result.period().from()
         + " to " + result.period().to() + "), manifest signed by key " + result.summary().key());
@@ -86,6 +86,10 @@ final class EvidenceExportCommand implements Callable<Integer> {
     int records = result.summary().members().entrySet().stream().filter(e -> e.getKey().signedRecord())
         .mapToInt(Map.Entry::getValue).sum();
     w.println(records + " signed records. Check it with: kho evidence verify " + result.out() + " --key signing.pub");
-    return ExitCodes.OK;
+    return code(result);
+  }
+
+  private static int code(EvidenceExportService.Result result) {
+    return result.summary().gaps().isEmpty() ? ExitCodes.OK : ExitCodes.INCOMPLETE;
   }
 }

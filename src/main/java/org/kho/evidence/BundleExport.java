@@ -62,40 +62,55 @@ public final class BundleExport {
    */
   public int addRepository(String target, EvidenceStore store) {
     String dir = BundleLayout.target(target);
-    Map<String, Statement> forgets = new LinkedHashMap<>();
-    Map<String, byte[]> forgetBytes = new LinkedHashMap<>();
+    Map<String, byte[]> forgets = new LinkedHashMap<>();
     Map<String, Statement> taken = new LinkedHashMap<>();
+    Set<String> named = new HashSet<>();
     for (String name : store.recordNames()) {
       byte[] bytes = store.recordBytes(name);
-      Optional<Statement> s = Envelopes.parse(bytes).flatMap(r -> Statement.parse(r.statement()));
+      Optional<EvidenceRecord> rec = Envelopes.parse(bytes);
+      Optional<Statement> s = rec.flatMap(r -> Statement.parse(r.statement()));
       if (s.isEmpty()) {
         gap(target + ": evidence/" + name, "not a signed record; left out");
-      } else if (s.get().forgets()) {
-        forgets.put(s.get().snapshot(), s.get());
-        forgetBytes.put(s.get().snapshot(), bytes);
+        continue;
       }
-      if (s.isPresent() && period.covers(s.get()) && add(dir + "evidence/" + name, bytes, Envelopes.parse(bytes).get())) {
+      if (s.get().forgets()) {
+        forgets.put(s.get().snapshot(), bytes);
+        named.add(s.get().snapshot());
+      } else if (s.get().aboutSnapshot()) {
+        named.add(s.get().snapshot());
+      }
+      if (period.covers(s.get()) && add(dir + "evidence/" + name, bytes, rec.get())) {
         taken.put(name, s.get());
       }
     }
-    for (Statement s : taken.values()) {
-      if (s.aboutSnapshot()) {
-        Optional<byte[]> object = store.snapshotBytes(s.snapshot());
-        object.ifPresent(b -> members.put(dir + "snapshots/" + s.snapshot(), new Member(MemberKind.SNAPSHOT_OBJECT, b)));
-        if (object.isEmpty() && forgets.containsKey(s.snapshot())) {
-          byte[] bytes = forgetBytes.get(s.snapshot());
-          add(dir + "evidence/" + Sha256.hex(bytes), bytes, Envelopes.parse(bytes).get());
-        }
-      }
-    }
+    taken.values().stream().filter(Statement::aboutSnapshot).forEach(s -> addSnapshot(dir, s.snapshot(), store, forgets));
     if (!taken.isEmpty()) {
       members.put(dir + "config", new Member(MemberKind.REPOSITORY_CONFIG, store.configBytes()));
+    }
+    long unsigned = store.snapshotNames().stream().filter(n -> !named.contains(n)).count();
+    if (unsigned > 0) {
+      gap(target + ": " + unsigned + " snapshot object(s)", "no signed record names them, so when they were made cannot "
+          + "be told without the repository key (backups made without a signing key?)");
     }
     ObjectNode t = targets.addObject();
     t.put("id", target);
     t.put("repository", store.repositoryId());
     t.put("records", taken.size());
     return taken.size();
+  }
+
+  /**
+   * Adds the sealed bytes of a snapshot a statement binds; when retention has removed it since, the
+   * signed statement that says so ({@code forgets}: its bytes by snapshot), which is named by its hash.
+   */
+  private void addSnapshot(String dir, String snapshot, EvidenceStore store, Map<String, byte[]> forgets) {
+    Optional<byte[]> object = store.snapshotBytes(snapshot);
+    if (object.isPresent()) {
+      members.put(dir + "snapshots/" + snapshot, new Member(MemberKind.SNAPSHOT_OBJECT, object.get()));
+    } else if (forgets.containsKey(snapshot)) {
+      byte[] bytes = forgets.get(snapshot);
+      add(dir + "evidence/" + Sha256.hex(bytes), bytes, Envelopes.parse(bytes).orElseThrow());
+    }
   }
 
   /**

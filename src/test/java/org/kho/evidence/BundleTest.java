@@ -2,17 +2,28 @@ package org.kho.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kho.backup.TestBackups;
+import org.kho.crypto.Argon2id;
 import org.kho.crypto.Sha256;
 import org.kho.crypto.SigningKey;
+import org.kho.repository.Credential;
+import org.kho.repository.EvidenceStore;
+import org.kho.repository.Host;
+import org.kho.repository.Repository;
+import org.kho.repository.SnapshotRef;
+import org.kho.storage.local.LocalStorage;
 
 class BundleTest {
   @TempDir
@@ -120,5 +131,30 @@ class BundleTest {
     String segment = new String(members.get(BundleLayout.AUDIT), StandardCharsets.UTF_8).replace("run 1", "run 9");
     assertThat(AuditSegmentCheck.problems(segment.getBytes(StandardCharsets.UTF_8), BundleFixture.AUDIT_BEFORE,
         BundleFixture.audit().getLast().hash(), 3, BundleFixture.NOVEMBER)).containsExactly("entry 3 was changed: its fields no longer give its hash");
+  }
+
+  @Test
+  void aSnapshotForgottenAfterThePeriodIsAccountedForByTheSignedStatementThatForgotIt() throws IOException {
+    Path repo = tmp.resolve("forgotten");
+    SnapshotRef snapshot;
+    try (Repository r = TestBackups.init(repo)) {
+      r.signWith(BundleFixture.KEY);
+      snapshot = TestBackups.backup(r, TestBackups.smallSource(tmp.resolve("src2")));
+    }
+    Clock december = Clock.fixed(Instant.parse("2026-12-05T03:00:00Z"), ZoneOffset.UTC);
+    try (Repository r = Repository.open(LocalStorage.open(repo), Credential.passphrase(TestBackups.PASSWORD),
+        new Repository.Options(december, new Host(), new Argon2id(64, 1, 1)))) {
+      r.signWith(BundleFixture.KEY);
+      r.forget(snapshot, "retention: daily 14");
+    }
+    BundleExport export = new BundleExport(BundleFixture.NOVEMBER, BundleFixture.CLOCK, "test-host", "kho test");
+    export.addRepository("disk", EvidenceStore.on(LocalStorage.open(repo)));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    export.write(out, BundleFixture.KEY);
+
+    BundleReport report = BundleFixture.verify(out.toByteArray(), Optional.of(BundleFixture.KEY.verifying()));
+    assertThat(report.failures()).isEmpty();
+    assertThat(report.verified()).containsEntry("snapshot-record", 1).containsEntry("evidence-record", 1)
+        .doesNotContainKey("snapshot-object");
   }
 }
