@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
             + "the sealed snapshot objects they bind, drill reports and wipe certificates from the state store, the "
             + "audit-log segment of the period, the public key and a verification guide (README.md, vi + en); a "
             + "manifest signed with the agency key lists every member with its SHA-256. No password or private key "
-            + "goes in. Check it with 'kho evidence verify FILE --key signing.pub'.",
+            + "goes in; the manifest is signed with --signing-key, else the catalogue's signingKey. Check it with "
+            + "'kho evidence verify FILE --key signing.pub'.",
         "Exit 0 when written with everything; 4 when written but something could not be gathered (a target "
             + "unreachable, no state store): each is listed, and named in the signed manifest."})
 final class EvidenceExportCommand implements Callable<Integer> {

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,23 +14,16 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kho.crypto.SigningKey;
+import org.kho.evidence.BundleFixture;
 import org.kho.state.StateLocation;
 import org.kho.state.StateStore;
-import org.kho.wipe.MediaType;
 import org.kho.wipe.SignedCertificate;
-import org.kho.wipe.WipeCertificate;
-import org.kho.wipe.WipeMethod;
 
 /**
  * The evidence bundle through the real CLI: a catalogue item backed up with a signing key, a state
@@ -58,7 +49,7 @@ class EvidenceBundleIT {
     Kho.cheapRepository(repo, "bundle test password");
     Path password = Files.writeString(tmp.resolve("repo.pass"), "bundle test password\n");
     Path src = Files.createDirectories(tmp.resolve("srv/documents"));
-    Files.writeString(src.resolve("quyet-dinh.txt"), "Quyết định số 1\n");
+    Files.writeString(src.resolve("quyet-dinh.txt"), "quarterly decision no 1\n");
     cfg = tmp.resolve("cfg");
     assertThat(kho("init", cfg.toString()).code()).isZero();
     Files.createDirectories(tmp.resolve("signing"));
@@ -99,17 +90,9 @@ class EvidenceBundleIT {
           Optional.of(signed(Map.of("type", "kho.drill.v1", "id", "monthly-documents-1", "plan", "monthly-documents",
               "started", Instant.now().toString(), "outcome", "PASSED"))));
       state.evidence().add("wipe", "WD-1", "/var/lib/kho/wipe-register/W-1.json", "W-1", true, Optional.empty(),
-          Optional.of(SignedCertificate.sign(certificate(Instant.now()), key).json()));
+          Optional.of(SignedCertificate.sign(BundleFixture.certificate(Instant.now()), key).json()));
       state.audit().append("lan", "drill", "monthly-documents", "PASSED");
     }
-  }
-
-  private static WipeCertificate certificate(Instant finished) {
-    return new WipeCertificate("W-1", null, new WipeCertificate.Medium("/srv/vm/old.qcow2", null, null, "old.qcow2",
-        1 << 20, MediaType.IMAGE, null), "zero", "one pass of zeros", WipeMethod.NistCategory.CLEAR, List.of("0x00"), 1,
-        new WipeCertificate.Verification("last", WipeCertificate.Verification.Result.PASSED, 1 << 20, 0, -1),
-        finished.minusSeconds(1), finished, "Lan", null, "host", "kho test", true, 0, WipeCertificate.Outcome.ERASED,
-        List.of());
   }
 
   private String signed(Map<String, String> fields) {
@@ -131,6 +114,12 @@ class EvidenceBundleIT {
     Kho.Run again = kho("evidence", "export", "--config", cfg.toString(), "--period", month, "--out", bundle.toString());
     assertThat(again.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(again.err()).contains("already exists", "--force");
+    assertThat(kho("evidence", "export", "--config", cfg.toString(), "--period", month, "--out", bundle.toString(),
+        "--force").code()).isZero();
+    for (Map.Entry<String, byte[]> m : BundleFixture.members(Files.readAllBytes(bundle)).entrySet()) {
+      assertThat(new String(m.getValue(), StandardCharsets.ISO_8859_1)).as(m.getKey())
+          .doesNotContain("PRIVATE KEY", "bundle test password", "quarterly decision", "quyet-dinh");
+    }
 
     Kho.Run verified = kho("evidence", "verify", bundle.toString(), "--key", pub.toString());
     assertThat(verified.code()).as(verified.err() + verified.out()).isZero();
@@ -147,39 +136,16 @@ class EvidenceBundleIT {
     assertThat(json.get("verified").get("wipe-certificate").asInt()).isEqualTo(1);
     assertThat(json.get("verified").get("audit-segment").asInt()).isEqualTo(1);
 
-    Map<String, byte[]> members = read(bundle);
+    Map<String, byte[]> members = BundleFixture.members(Files.readAllBytes(bundle));
     String drill = members.keySet().stream().filter(p -> p.startsWith("records/drills/")).findFirst().orElseThrow();
     members.put(drill, new String(members.get(drill), StandardCharsets.UTF_8).replace("PASSED", "FAILED")
         .getBytes(StandardCharsets.UTF_8));
     Path tampered = tmp.resolve("tampered.zip");
-    write(tampered, members);
+    Files.write(tampered, BundleFixture.zip(members));
     Kho.Run failed = kho("evidence", "verify", tampered.toString(), "--key", pub.toString());
     assertThat(failed.code()).isEqualTo(ExitCodes.FAILED);
     assertThat(failed.out()).contains(drill + " (drill-report): altered member", drill + " (drill-report): bad signature",
         "NOT OK");
-  }
-
-  private static Map<String, byte[]> read(Path bundle) throws IOException {
-    Map<String, byte[]> members = new LinkedHashMap<>();
-    try (InputStream in = Files.newInputStream(bundle); ZipInputStream zip = new ZipInputStream(in)) {
-      ZipEntry e;
-      while ((e = zip.getNextEntry()) != null) {
-        members.put(e.getName(), zip.readAllBytes());
-      }
-    }
-    return members;
-  }
-
-  private static void write(Path bundle, Map<String, byte[]> members) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (ZipOutputStream zip = new ZipOutputStream(out)) {
-      for (Map.Entry<String, byte[]> m : members.entrySet()) {
-        zip.putNextEntry(new ZipEntry(m.getKey()));
-        zip.write(m.getValue());
-        zip.closeEntry();
-      }
-    }
-    Files.write(bundle, out.toByteArray());
   }
 
   private static Kho.Run kho(String... args) throws IOException, InterruptedException {

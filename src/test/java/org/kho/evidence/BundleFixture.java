@@ -42,7 +42,7 @@ import org.kho.wipe.WipeMethod;
  * evidence, a drill report of 2025 (outside the period), a drill report and a wipe certificate
  * from the state store, and a three-entry audit segment.
  */
-final class BundleFixture {
+public final class BundleFixture {
   static final SigningKey KEY = SigningKey.generate();
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T03:00:00Z"), ZoneOffset.UTC);
   static final Period NOVEMBER = Period.parse("2026-11", ZoneId.of("Asia/Ho_Chi_Minh"));
@@ -66,7 +66,7 @@ final class BundleFixture {
       export.addRepository("disk", EvidenceStore.on(storage));
       export.addRecord(envelope(statement(MemberKind.DRILL_TYPE, n -> n.put("id", "weekly-20261110T020000Z")
           .put("started", "2026-11-10T02:00:00Z").put("outcome", "FAILED"))), "state");
-      export.addRecord(SignedCertificate.sign(certificate(), KEY).json(), "state");
+      export.addRecord(SignedCertificate.sign(certificate(Instant.parse("2026-11-21T05:00:01Z")), KEY).json(), "state");
       export.addAuditSegment(AUDIT_BEFORE, audit());
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       export.write(out, KEY);
@@ -88,12 +88,13 @@ final class BundleFixture {
     return lines;
   }
 
-  static WipeCertificate certificate() {
+  /** A wipe certificate of a disk image whose wipe finished at {@code finished}. */
+  public static WipeCertificate certificate(Instant finished) {
     return new WipeCertificate("W-20261121-0001", null, new WipeCertificate.Medium("/srv/vm/old.qcow2",
         null, null, "old.qcow2", 1 << 20, MediaType.IMAGE, null), "zero", "one pass of zeros",
         WipeMethod.NistCategory.CLEAR, List.of("0x00"), 1, new WipeCertificate.Verification("last",
-        WipeCertificate.Verification.Result.PASSED, 1 << 20, 0, -1), Instant.parse("2026-11-21T05:00:00Z"),
-        Instant.parse("2026-11-21T05:00:01Z"), "Lan", null, "host", "kho test", true, 0, WipeCertificate.Outcome.ERASED,
+        WipeCertificate.Verification.Result.PASSED, 1 << 20, 0, -1), finished.minusSeconds(1),
+        finished, "Lan", null, "host", "kho test", true, 0, WipeCertificate.Outcome.ERASED,
         List.of());
   }
 
@@ -124,7 +125,7 @@ final class BundleFixture {
   }
 
   /** The members of a bundle, in order. */
-  static Map<String, byte[]> members(byte[] bundle) throws IOException {
+  public static Map<String, byte[]> members(byte[] bundle) throws IOException {
     Map<String, byte[]> members = new LinkedHashMap<>();
     try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bundle))) {
       ZipEntry e;
@@ -136,7 +137,7 @@ final class BundleFixture {
   }
 
   /** A bundle of {@code members}, as a forger would rewrite it. */
-  static byte[] zip(Map<String, byte[]> members) throws IOException {
+  public static byte[] zip(Map<String, byte[]> members) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(out)) {
       for (Map.Entry<String, byte[]> m : members.entrySet()) {
