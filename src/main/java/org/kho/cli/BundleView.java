@@ -43,7 +43,7 @@ final class BundleView {
     } catch (IOException e) {
       throw new KhoException("cannot read " + bundle + ": " + e.getMessage(), "check the path and its permissions", e);
     }
-    if (report.keyFromBundle()) {
+    if (report.keyFromBundle() && report.key() != null) {
       err.println(warning(report));
     }
     if (json) {
@@ -74,7 +74,8 @@ final class BundleView {
 
   private void print(BundleReport report) {
     out.println("Evidence bundle " + report.bundle() + (report.period() == null ? "" : ", period " + report.period())
-        + ", checked with key " + report.key() + (report.keyFromBundle() ? " (the bundle's own key: see the warning)" : ""));
+        + (report.key() == null ? ", not checked: no public key given and none in the bundle"
+            : ", checked with key " + report.key() + (report.keyFromBundle() ? " (the bundle's own key: see the warning)" : "")));
     if (!report.verified().isEmpty()) {
       Table table = new Table("KIND", "VERIFIED");
       report.verified().forEach((kind, n) -> table.row(kind, Integer.toString(n)));
@@ -92,7 +93,7 @@ final class BundleView {
       report.gaps().forEach(g -> out.println("  " + g));
     }
     out.println();
-    if (report.keyFromBundle()) {
+    if (report.keyFromBundle() && report.key() != null) {
       out.println(warning(report));
     }
     out.println((report.ok() ? "OK: " : "NOT OK: ") + report.verified().values().stream().mapToInt(Integer::intValue).sum()
