@@ -102,7 +102,14 @@ public final class ReportFormat {
     return bars;
   }
 
-  private String shortSize(long bytes) {
+  /** A duration as h:mm:ss, or in days from one day up. */
+  public String span(long seconds) {
+    return seconds >= 86_400 && seconds % 3600 == 0 ? msg("unit.days", texts.number(seconds / 86_400)
+        + (seconds % 86_400 == 0 ? "" : " " + duration(seconds % 86_400))) : duration(seconds);
+  }
+
+  /** A size in binary units, without the byte count. */
+  public String shortSize(long bytes) {
     String s = texts.size(bytes);
     int paren = s.indexOf(" (");
     return paren < 0 ? s : s.substring(0, paren);
