@@ -34,11 +34,11 @@ import org.kho.wipe.WipeMethod.NistCategory;
  * and a passed restore drill of {@code ketoan} (signed {@code kho.drill.v1} reports); a signed wipe
  * certificate; audit entries; and the months Oct–Dec of log source {@code syslog} archived.
  */
-final class ScriptedQuarter {
+public final class ScriptedQuarter {
   static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
   static final Instant NOW = Instant.parse("2027-01-05T03:00:00Z");
   static final ReportPeriod Q4 = ReportPeriod.parse("2026-Q4");
-  static final SigningKey KEY = SigningKey.generate();
+  public static final SigningKey KEY = SigningKey.generate();
 
   private ScriptedQuarter() {}
 
@@ -71,7 +71,7 @@ final class ScriptedQuarter {
   }
 
   /** Writes the config directory and returns its catalogue. */
-  static Catalogue catalogue(Path dir) throws Exception {
+  public static Catalogue catalogue(Path dir) throws Exception {
     Files.createDirectories(dir.resolve("schedules"));
     Files.createDirectories(dir.resolve("restore-drills"));
     Files.writeString(dir.resolve("schedules/monthly.yaml"), "when: monthly on day 1 at 01:30\ntimeZone: Asia/Ho_Chi_Minh\n");
@@ -127,7 +127,7 @@ final class ScriptedQuarter {
   }
 
   /** Fills the state database in {@code dir} with the quarter. */
-  static void fill(Path dir) {
+  public static void fill(Path dir) {
     MovableClock clock = new MovableClock();
     try (StateStore s = StateStore.open(StateLocation.embedded(dir), 2, clock)) {
       for (String month : List.of("2026-09-01", "2026-10-01", "2026-12-01")) {
