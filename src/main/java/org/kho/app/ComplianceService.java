@@ -137,18 +137,19 @@ public final class ComplianceService {
     List<Run> upToEnd = records.runs().stream().filter(r -> r.startedAt().isBefore(end)).toList();
     List<DrillReports.Parsed> drills = DrillReports.parse(records.drills(), records.key(), bad).stream()
         .filter(d -> d.started().isBefore(end)).toList();
+    List<DrillReports.Parsed> drillsInPeriod = drills.stream().filter(d -> !d.started().isBefore(from)).toList();
     ItemCompliance items = new ItemCompliance(catalogue, facts, end, zone);
     List<ItemReport> itemReports = new ArrayList<>();
     for (Item item : catalogue.items()) {
       String id = item.id().value();
       itemReports.add(items.of(item, runs(upToEnd, BACKUP, id), records.snapshots().stream()
-          .filter(e -> e.subject().equals(id) && e.recordedAt().isBefore(end)).toList(), IntegrityFacts.of(drills, id)));
+          .filter(e -> e.subject().equals(id) && e.recordedAt().isBefore(end)).toList(), DrillReports.about(drills, id),
+          DrillReports.coverage(drillsInPeriod, id)));
     }
     LogCompliance logCompliance = new LogCompliance(catalogue, period, now, zone);
     List<LogReport> logReports = catalogue.logSources().stream().map(s -> logCompliance.of(s, records.logMonths())).toList();
     bad.addAll(IntegrityFacts.badDrills(drills));
     var wipes = IntegrityFacts.wipes(records.wipes(), records.key(), from, end, bad);
-    List<DrillReports.Parsed> drillsInPeriod = drills.stream().filter(d -> !d.started().isBefore(from)).toList();
     Integrity integrity = IntegrityFacts.of(records.audit(), bad, checks(upToEnd, facts), drillsInPeriod);
     List<Finding> findings = findings(itemReports, logReports, IntegrityFacts.rule(integrity));
     var agency = catalogue.agency();

@@ -6,9 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import org.kho.crypto.VerifyingKey;
+import org.kho.report.ComplianceReport.Coverage;
 import org.kho.report.ComplianceReport.Drill;
 import org.kho.report.ComplianceReport.Measure;
 
@@ -52,6 +57,30 @@ final class DrillReports {
       }
       return n;
     }
+  }
+
+  /** The drills among {@code drills} that covered {@code item}, each as it concerns that item. */
+  static List<Drill> about(List<Parsed> drills, String item) {
+    return drills.stream().filter(d -> d.items().contains(item)).map(d -> d.forItem(item)).toList();
+  }
+
+  /** Per plan, what the drills among {@code drills} (one period's, oldest first) proved of {@code item}. */
+  static List<Coverage> coverage(List<Parsed> drills, String item) {
+    Map<String, List<Parsed>> byPlan = new LinkedHashMap<>();
+    drills.stream().filter(d -> d.items().contains(item))
+        .forEach(d -> byPlan.computeIfAbsent(d.drill().plan(), p -> new ArrayList<>()).add(d));
+    List<Coverage> out = new ArrayList<>();
+    byPlan.forEach((plan, list) -> {
+      long seed = list.getLast().statement().path("seed").asLong();
+      List<Drill> mine = list.stream().map(d -> d.forItem(item)).toList();
+      Set<Integer> slices = new HashSet<>();
+      list.stream().filter(d -> d.statement().path("seed").asLong() == seed).forEach(d -> slices.add(d.drill().sliceIndex()));
+      out.add(new Coverage(plan, mine.size(), (int) mine.stream().filter(Drill::passed).count(), slices.size(),
+          list.getLast().drill().sliceCount(), mine.stream().mapToLong(Drill::filesVerified).sum(),
+          mine.stream().mapToLong(Drill::bytesVerified).sum(),
+          mine.stream().filter(Drill::passed).map(Drill::started).reduce((a, b) -> b)));
+    });
+    return out;
   }
 
   /**

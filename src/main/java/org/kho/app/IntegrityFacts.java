@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.kho.crypto.VerifyingKey;
-import org.kho.report.ComplianceReport.Drill;
 import org.kho.report.ComplianceReport.Failure;
 import org.kho.report.ComplianceReport.Integrity;
 import org.kho.report.ComplianceReport.Rule;
@@ -66,9 +65,5 @@ final class IntegrityFacts {
   static List<String> badDrills(List<DrillReports.Parsed> drills) {
     return drills.stream().filter(d -> "INVALID".equals(d.drill().signature()))
         .map(d -> "drill report " + d.drill().id()).toList();
-  }
-
-  static List<Drill> of(List<DrillReports.Parsed> drills, String item) {
-    return drills.stream().filter(d -> d.items().contains(item)).map(d -> d.forItem(item)).toList();
   }
 }

@@ -16,6 +16,7 @@ import org.kho.catalogue.Schedule;
 import org.kho.report.ComplianceReport.Backups;
 import org.kho.report.ComplianceReport.Copies;
 import org.kho.report.ComplianceReport.Copy;
+import org.kho.report.ComplianceReport.Coverage;
 import org.kho.report.ComplianceReport.Drill;
 import org.kho.report.ComplianceReport.Failure;
 import org.kho.report.ComplianceReport.ItemReport;
@@ -44,8 +45,10 @@ final class ItemCompliance {
    * @param runs the item's backup runs, oldest first
    * @param snapshots the item's snapshot records in the period
    * @param drills every drill report that covered the item, up to the period's end, oldest first
+   * @param coverage what the period's drills proved of the item, per plan
    */
-  ItemReport of(Item item, List<Run> runs, List<EvidenceIndex.Entry> snapshots, List<Drill> drills) {
+  ItemReport of(Item item, List<Run> runs, List<EvidenceIndex.Entry> snapshots, List<Drill> drills,
+      List<Coverage> coverage) {
     PolicyTable.Level min = catalogue.policy().at(item.securityLevel());
     Optional<Schedule> schedule = item.schedule().flatMap(catalogue::schedule);
     Backups backups = facts.of(runs, item.schedule().map(Object::toString), schedule.map(Schedule::rule),
@@ -66,7 +69,7 @@ final class ItemCompliance {
     rules.add(DrillRules.of(drills, inPeriod, min.drillEveryMonths(), end, zone, w));
     rules.add(resolved(failures));
     return new ItemReport(item.id().value(), item.name(), item.owner(), item.securityLevel(), rules, backups, copies,
-        inPeriod, failures);
+        inPeriod, coverage, failures);
   }
 
   private RuleResult frequency(Backups b, Map<PolicyRule, String> waivers) {

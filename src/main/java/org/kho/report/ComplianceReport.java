@@ -90,10 +90,11 @@ public record ComplianceReport(String schema, ReportPeriod period, String zone, 
 
   /** One catalogue item. */
   public record ItemReport(String item, String name, String owner, int securityLevel, List<RuleResult> rules,
-      Backups backups, Copies copies, List<Drill> drills, List<Failure> failures) {
+      Backups backups, Copies copies, List<Drill> drills, List<Coverage> coverage, List<Failure> failures) {
     public ItemReport {
       rules = List.copyOf(rules);
       drills = List.copyOf(drills);
+      coverage = List.copyOf(coverage);
       failures = List.copyOf(failures);
     }
 
@@ -174,6 +175,14 @@ public record ComplianceReport(String schema, ReportPeriod period, String zone, 
       return !"FAILED".equals(outcome);
     }
   }
+
+  /**
+   * What one drill plan's drills in the period proved of one item (the drill report contract's
+   * coverage): drills run and passed, the distinct slices of the newest rolling cycle done out of
+   * its count, files and bytes verified, the last pass.
+   */
+  public record Coverage(String plan, int run, int passed, int slicesDone, int sliceCount, long filesVerified,
+      long bytesVerified, Optional<Instant> lastPass) {}
 
   /** An RTO or RPO: the target (if any), what was measured, whether it was met. */
   public record Measure(Optional<Long> targetSeconds, long measuredSeconds, boolean met) {}

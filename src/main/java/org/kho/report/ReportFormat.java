@@ -102,6 +102,12 @@ public final class ReportFormat {
     return bars;
   }
 
+  /** One plan's drill coverage of an item, in a sentence. */
+  public String coverage(ComplianceReport.Coverage c) {
+    return text(Text.of("drill.coverage", c.plan(), c.run(), c.passed(), c.slicesDone(), c.sliceCount(),
+        number(c.filesVerified()), shortSize(c.bytesVerified()), date(c.lastPass())));
+  }
+
   /** A duration as h:mm:ss, or in days from one day up. */
   public String span(long seconds) {
     return seconds >= 86_400 && seconds % 3600 == 0 ? msg("unit.days", texts.number(seconds / 86_400)

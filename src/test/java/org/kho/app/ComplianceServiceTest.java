@@ -99,6 +99,13 @@ class ComplianceServiceTest {
     assertThat(drills.get(1).path("rto").path("targetSeconds").asLong()).isEqualTo(7200);
     assertThat(drills.get(1).path("filesVerified").asLong()).isEqualTo(42);
     assertThat(status(item("ketoan"), "RESTORE_DRILLS")).as("the failure was followed by a pass").isEqualTo("MET");
+    JsonNode coverage = item("ketoan").path("coverage").get(0);
+    assertThat(coverage.path("plan").asText()).isEqualTo("monthly-database");
+    assertThat(coverage.path("run").asInt()).isEqualTo(2);
+    assertThat(coverage.path("passed").asInt()).isEqualTo(1);
+    assertThat(coverage.path("slicesDone").asInt() + "/" + coverage.path("sliceCount").asInt()).isEqualTo("1/1");
+    assertThat(coverage.path("filesVerified").asLong()).isEqualTo(41 + 42);
+    assertThat(coverage.path("lastPass").asText()).isEqualTo("2026-11-15T02:00:00Z");
     assertThat(texts(json.path("integrity").path("damagedByDrills"))).singleElement().asString()
         .contains("ledger.db");
   }
