@@ -18,7 +18,7 @@ import picocli.CommandLine.Mixin;
         LogsCommand.class,
         ForgetCommand.class, PruneCommand.class, HoldCommand.class,
         DaemonCommand.class, ReloadCommand.class, StatusCommand.class, AuditCommand.class,
-        WipeCommand.class,
+        WipeCommand.class, ReportCommand.class,
         AutoComplete.GenerateCompletion.class},
     footer = {"", "Start with: kho init DIR, then kho catalogue check --config DIR and kho plan --config DIR --days 30.",
         "Each command has --help."})

@@ -86,25 +86,43 @@ public final class EvidenceIndex {
     }
   }
 
+  /** The records of {@code kind} recorded in [{@code from}, {@code to}), oldest first. */
+  public List<Entry> between(String kind, Instant from, Instant to) {
+    String sql = "SELECT kind, subject, target, reference, signed, recorded_at, run_id FROM kho_evidence "
+        + "WHERE kind = ? AND recorded_at >= ? AND recorded_at < ? ORDER BY recorded_at, id";
+    try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+      s.setString(1, kind);
+      RunHistory.setTime(s, 2, from);
+      RunHistory.setTime(s, 3, to);
+      return entries(s);
+    } catch (SQLException e) {
+      throw StateStore.failure("read the evidence index", e);
+    }
+  }
+
   /** The records about {@code subject}, newest first, at most {@code limit}. */
   public List<Entry> about(String subject, int limit) {
     String sql = "SELECT kind, subject, target, reference, signed, recorded_at, run_id FROM kho_evidence "
         + "WHERE subject = ? ORDER BY recorded_at DESC, id DESC FETCH FIRST " + limit + " ROWS ONLY";
     try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
       s.setString(1, subject);
-      List<Entry> out = new ArrayList<>();
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          long run = r.getLong("run_id");
-          Optional<Long> byRun = r.wasNull() ? Optional.empty() : Optional.of(run);
-          out.add(new Entry(r.getString("kind"), r.getString("subject"), r.getString("target"),
-              r.getString("reference"), r.getBoolean("signed"), RunHistory.time(r, "recorded_at").orElseThrow(),
-              byRun));
-        }
-      }
-      return out;
+      return entries(s);
     } catch (SQLException e) {
       throw StateStore.failure("read the evidence index", e);
     }
+  }
+
+  private static List<Entry> entries(PreparedStatement s) throws SQLException {
+    List<Entry> out = new ArrayList<>();
+    try (ResultSet r = s.executeQuery()) {
+      while (r.next()) {
+        long run = r.getLong("run_id");
+        Optional<Long> byRun = r.wasNull() ? Optional.empty() : Optional.of(run);
+        out.add(new Entry(r.getString("kind"), r.getString("subject"), r.getString("target"),
+            r.getString("reference"), r.getBoolean("signed"), RunHistory.time(r, "recorded_at").orElseThrow(),
+            byRun));
+      }
+    }
+    return out;
   }
 }

@@ -132,6 +132,24 @@ public final class RunHistory {
     return query("ORDER BY started_at DESC, id DESC", limit);
   }
 
+  /** The runs that started in [{@code from}, {@code to}), oldest first: what a report over a period reads. */
+  public List<Run> between(Instant from, Instant to) {
+    String sql = "SELECT " + COLUMNS + " FROM kho_run WHERE started_at >= ? AND started_at < ? ORDER BY started_at, id";
+    try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+      setTime(s, 1, from);
+      setTime(s, 2, to);
+      List<Run> runs = new ArrayList<>();
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          runs.add(run(r));
+        }
+      }
+      return runs;
+    } catch (SQLException e) {
+      throw StateStore.failure("read the run history", e);
+    }
+  }
+
   private List<Run> query(String where, int limit, String... args) {
     String sql = "SELECT " + COLUMNS + " FROM kho_run " + where + " FETCH FIRST " + limit + " ROWS ONLY";
     try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
