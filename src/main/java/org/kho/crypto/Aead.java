@@ -26,6 +26,12 @@ public final class Aead {
   public static final int TAG_BYTES = 16;
   /** Plaintext bytes per segment. */
   public static final int SEGMENT = 64 * 1024;
+  /**
+   * Plaintext bytes per call into the cipher while sealing (the sealed bytes are the same as one
+   * call per segment): compressed log text seals only ~150 MiB per GiB read, too few 64 KiB calls
+   * for the JIT to compile the cipher with its intrinsics; 4 KiB calls get there within ~20 MiB.
+   */
+  private static final int PIECE = 4 * 1024;
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final ThreadLocal<Cipher> CIPHER = ThreadLocal.withInitial(Aead::newCipher);
 
@@ -64,7 +70,11 @@ public final class Aead {
         int n = Math.min(SEGMENT, off + len - from);
         c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, segmentNonce(nonce, i)));
         c.updateAAD(segmentAad(aad, i, i == count - 1));
-        at += c.doFinal(plain, from, n, out, at);
+        int done = 0;
+        for (; n - done > PIECE; done += PIECE) {
+          at += c.update(plain, from + done, PIECE, out, at);
+        }
+        at += c.doFinal(plain, from + done, n - done, out, at);
       }
       return at - outOff;
     } catch (GeneralSecurityException e) {
