@@ -2,10 +2,10 @@ package org.kho.cli;
 
 import picocli.CommandLine.Command;
 
-/** {@code kho evidence verify}. */
+/** {@code kho evidence verify|export}. */
 @Command(name = "evidence", mixinStandardHelpOptions = true,
-    description = "Verify the signed evidence of a repository with the agency's public key.",
-    subcommands = {EvidenceVerifyCommand.class})
+    description = "Export and verify signed evidence: a repository's, a wipe certificate, or an evidence bundle for auditors.",
+    subcommands = {EvidenceVerifyCommand.class, EvidenceExportCommand.class})
 final class EvidenceCommand implements Runnable {
   @picocli.CommandLine.Spec
   private picocli.CommandLine.Model.CommandSpec spec;

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.kho.core.UsageException;
 import org.kho.crypto.VerifyingKey;
 import org.kho.evidence.EvidenceReport;
 import org.kho.evidence.EvidenceVerifier;
@@ -23,7 +25,11 @@ import picocli.CommandLine.Spec;
         "Checks each record's Ed25519 signature and signer, and that each signed snapshot is still there "
             + "with exactly the bytes that were signed; lists snapshots no record signs. Needs no password. "
             + "Exits 0 only when every record verifies and every snapshot is signed.",
-        "With FILEs (wipe certificates from 'kho wipe certificates', ID.json), checks those instead of a repository."})
+        "With FILEs (wipe certificates from 'kho wipe certificates', ID.json), checks those instead of a repository.",
+        "With one FILE that is an evidence bundle (from 'kho evidence export'), checks the whole bundle offline: the "
+            + "signed manifest, every member's SHA-256, missing and stray members, every record's signature, snapshot "
+            + "bindings, the audit-log chain and the period, naming each failing member. Give the key you hold with "
+            + "--key; without it the bundle's own key is used, with a warning (a forger would ship their own key)."})
 final class EvidenceVerifyCommand implements Callable<Integer> {
   @Option(names = "--repo", paramLabel = "DIR|URL", defaultValue = "${env:KHO_REPOSITORY}",
       description = "The repository: a folder, or an sftp:// or ftps:// URL. Default: $KHO_REPOSITORY.")
@@ -32,8 +38,8 @@ final class EvidenceVerifyCommand implements Callable<Integer> {
   @picocli.CommandLine.Mixin
   private RemoteOptions remote = new RemoteOptions();
 
-  @Option(names = "--public-key", paramLabel = "FILE", required = true,
-      description = "The agency's public key (signing.pub, PEM).")
+  @Option(names = {"--public-key", "--key"}, paramLabel = "FILE",
+      description = "The agency's public key (signing.pub, PEM). Required but for a bundle, which carries one.")
   private Path publicKey;
 
   @Parameters(paramLabel = "FILE", arity = "0..*", description = "Signed record files to check, e.g. a wipe certificate.")
@@ -47,6 +53,13 @@ final class EvidenceVerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (files.size() == 1 && BundleView.isBundle(files.getFirst())) {
+      return new BundleView(spec.commandLine().getOut(), spec.commandLine().getErr(), json)
+          .verify(files.getFirst(), Optional.ofNullable(publicKey).map(VerifyingKey::read));
+    }
+    if (publicKey == null) {
+      throw new UsageException("no public key given", "pass --public-key signing.pub (the agency's public key)");
+    }
     VerifyingKey key = VerifyingKey.read(publicKey);
     EvidenceReport report = !files.isEmpty() ? RecordFiles.verify(files, key)
         : new EvidenceVerifier(EvidenceStore.on(OpenRepository.storage(repository, remote))).verify(key);

@@ -43,7 +43,8 @@ public final class VerifyingKey {
     }
   }
 
-  static VerifyingKey parse(String pem, String where) {
+  /** The public key in PEM text {@code pem}; {@code where} names it in the message when it is not one. */
+  public static VerifyingKey parse(String pem, String where) {
     byte[] der = Pem.read(pem, LABEL).orElseThrow(() -> new KhoException(
         where + " is not a public key (no PEM block '" + LABEL + "')", "use the signing.pub written by 'kho key signing-init'"));
     try {

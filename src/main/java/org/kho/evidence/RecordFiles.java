@@ -1,9 +1,6 @@
 package org.kho.evidence;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,9 +19,6 @@ import org.kho.wipe.WipeCertificate;
  * {@link EvidenceVerifier}; a wipe certificate's statement must also hold a whole certificate.
  */
 public final class RecordFiles {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
   private RecordFiles() {}
 
   /** Checks every file against {@code key}; never throws for a bad file, only reports it. */
@@ -49,15 +43,13 @@ public final class RecordFiles {
   }
 
   private static EvidenceRecord read(Path f) throws EvidenceVerifier.Rejected {
-    EvidenceRecord rec;
+    byte[] bytes;
     try {
-      rec = MAPPER.readValue(Files.readString(f, StandardCharsets.UTF_8), EvidenceRecord.class);
+      bytes = Files.readAllBytes(f);
     } catch (IOException e) {
-      throw new EvidenceVerifier.Rejected(Problem.UNREADABLE, f + " is not a signed record (" + e.getClass().getSimpleName() + ")");
+      throw new EvidenceVerifier.Rejected(Problem.UNREADABLE, f + " cannot be read (" + e.getClass().getSimpleName() + ")");
     }
-    if (rec == null || rec.statement() == null || rec.signer() == null || rec.signature() == null) {
-      throw new EvidenceVerifier.Rejected(Problem.UNREADABLE, f + " lacks its statement, signer or signature");
-    }
-    return rec;
+    return Envelopes.parse(bytes).orElseThrow(() -> new EvidenceVerifier.Rejected(Problem.UNREADABLE,
+        f + " is not a signed record: not JSON, or it lacks its statement, signer or signature"));
   }
 }

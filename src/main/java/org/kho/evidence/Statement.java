@@ -9,9 +9,12 @@ import org.kho.repository.SnapshotStatement;
 
 /**
  * The facts of a signed statement that verification reads: every statement has a type; a snapshot
- * statement also names its repository and snapshot object. Fields a statement lacks are null.
+ * statement also names its repository and snapshot object; a drill report and a wipe certificate say
+ * when they {@code started}, a log-month manifest which {@code month} it seals. Fields a statement
+ * lacks are null.
  */
-record Statement(String type, String repository, String snapshot, String time, String host, String item) {
+record Statement(String type, String repository, String snapshot, String time, String host, String item,
+    String started, String month) {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   /** The statement in {@code json}, or empty when it is not a JSON object with a textual type. */
@@ -26,7 +29,7 @@ record Statement(String type, String repository, String snapshot, String time, S
       return Optional.empty();
     }
     return Optional.of(new Statement(text(n, "type"), text(n, "repository"), text(n, "snapshot"), text(n, "time"),
-        text(n, "host"), text(n, "item")));
+        text(n, "host"), text(n, "item"), text(n, "started"), text(n, "month")));
   }
 
   /** Whether it says a snapshot was forgotten by retention (so its absence is accounted for). */

@@ -22,43 +22,67 @@ import org.kho.storage.Storage;
  * packs on its own thread, and at {@link #flush()} writes the index object for the packs it
  * uploaded. Thread-safe. Nothing it writes is referenced until a snapshot names it.
  *
- * <p>Memory: {@value #PACK_BUFFERS} pack buffers of 16 MiB, one filling while the others are
- * stored; a caller that fills a pack while no buffer is free waits for an upload to finish.
+ * <p>Uploads: as many packs at once as the target serves well ({@link Storage#parallelism()}: 1 for
+ * a disk, the connection limit of a remote target), so a remote target's round trips and window
+ * waits overlap. Memory: pack buffers of 16 MiB, one filling and one per running upload, made when
+ * first needed and recycled; all of them within {@value #HEAP_PERCENT_FOR_PACKS} % of the heap but
+ * two at the least (so a disk target keeps two, as before). A caller that fills a pack while no
+ * buffer is free waits for an upload to finish.
  */
 public final class BlobWriter {
-  /** The open pack's buffer and those of packs being stored. */
-  private static final int PACK_BUFFERS = 2;
+  /** At most this share of the heap goes to pack buffers (the rest holds read windows, the index, ...). */
+  static final int HEAP_PERCENT_FOR_PACKS = 30;
   private final Storage storage;
   private final MasterKey master;
   private final MasterIndex index;
   private final KeyedHash ids;
   private final SealedObjects sealed;
   private final Set<BlobId> pending = ConcurrentHashMap.newKeySet();
-  private final BlockingQueue<byte[]> buffers = new ArrayBlockingQueue<>(PACK_BUFFERS);
+  /** Free pack buffers; more are made while fewer than {@link #maxBuffers} exist. */
+  private final BlockingQueue<byte[]> buffers;
+  private final int maxBuffers;
+  private int madeBuffers;
   private PackBuilder open;
   private final List<IndexFile.Pack> uploaded = new ArrayList<>();
-  private final ExecutorService uploader = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "kho-upload");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService uploader;
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private final LongAdder blobsAdded = new LongAdder();
   private final LongAdder bytesAdded = new LongAdder();
   private final LongAdder bytesStored = new LongAdder();
 
   BlobWriter(Storage storage, MasterKey master, MasterIndex index, SealedObjects sealed) {
+    this(storage, master, index, sealed, packBuffers(storage.parallelism(), Runtime.getRuntime().maxMemory()));
+  }
+
+  /** A writer with at most {@code packBuffers} pack buffers (at least 2), so {@code packBuffers - 1} uploads at once. */
+  BlobWriter(Storage storage, MasterKey master, MasterIndex index, SealedObjects sealed, int packBuffers) {
+    if (packBuffers < 2) {
+      throw new IllegalArgumentException("a writer needs two pack buffers at least, not " + packBuffers);
+    }
     this.storage = storage;
     this.master = master;
     this.index = index;
     this.ids = master.ids();
     this.sealed = sealed;
-    for (int i = 1; i < PACK_BUFFERS; i++) {
-      buffers.add(new byte[PackBuilder.TARGET_BYTES]);
-    }
+    this.maxBuffers = packBuffers;
+    this.buffers = new ArrayBlockingQueue<>(packBuffers);
+    this.uploader = Executors.newFixedThreadPool(packBuffers - 1, r -> {
+      Thread t = new Thread(r, "kho-upload");
+      t.setDaemon(true);
+      return t;
+    });
     this.open = new PackBuilder(master, new byte[PackBuilder.TARGET_BYTES]);
+    this.madeBuffers = 1;
   }
 
+  /**
+   * How many pack buffers a session may keep: one filling plus one per upload the target serves at
+   * once, within {@value #HEAP_PERCENT_FOR_PACKS} % of a heap of {@code maxHeap} bytes; two at the least.
+   */
+  static int packBuffers(int parallelism, long maxHeap) {
+    long affordable = maxHeap / 100 * HEAP_PERCENT_FOR_PACKS / PackBuilder.TARGET_BYTES;
+    return (int) Math.max(2, Math.min(1L + Math.max(1, parallelism), affordable));
+  }
   /** What this session added. */
   public record Stats(long blobsAdded, long bytesAdded, long bytesStored) {}
 
@@ -138,15 +162,7 @@ public final class BlobWriter {
 
   /** Finishes the open pack and queues it for storing; waits for a free buffer to go on with. */
   private void upload() {
-    byte[] next;
-    try {
-      while ((next = buffers.poll(100, TimeUnit.MILLISECONDS)) == null) {
-        rethrow(); // an upload failed: stop waiting for its buffer
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
+    byte[] next = freeBuffer();
     PackBuilder.Finished done;
     try {
       done = open.finish(next);
@@ -171,6 +187,34 @@ public final class BlobWriter {
         buffers.add(done.buffer());
       }
     });
+  }
+
+  /** A free pack buffer: a recycled one, a new one while fewer than the most exist, or the next one freed. */
+  private byte[] freeBuffer() {
+    byte[] free = buffers.poll();
+    if (free != null) {
+      return free;
+    }
+    if (madeBuffers < maxBuffers) {
+      byte[] made;
+      try {
+        made = new byte[PackBuilder.TARGET_BYTES];
+      } catch (OutOfMemoryError e) {
+        failure.compareAndSet(null, e); // as when sealing: stop every thread, not just this one
+        throw e;
+      }
+      madeBuffers++;
+      return made;
+    }
+    try {
+      while ((free = buffers.poll(100, TimeUnit.MILLISECONDS)) == null) {
+        rethrow(); // an upload failed: stop waiting for its buffer
+      }
+      return free;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
   }
 
   private void rethrow() {

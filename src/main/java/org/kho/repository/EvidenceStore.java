@@ -2,7 +2,11 @@ package org.kho.repository;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.kho.crypto.Sha256;
+import org.kho.storage.ForwardingStorage;
+import org.kho.storage.MemoryStorage;
 import org.kho.storage.NoSuchObjectException;
 import org.kho.storage.ObjectKind;
 import org.kho.storage.ObjectName;
@@ -39,6 +43,53 @@ public final class EvidenceStore {
       throw new RepositoryException.NotFound(storage.describe());
     }
     return new EvidenceStore(storage);
+  }
+
+  /**
+   * An evidence store over copies of a repository's objects held in memory (e.g. read from an
+   * evidence bundle): its plaintext {@code config}, and evidence and snapshot objects by name.
+   * Names that no object can have are left out.
+   */
+  public static EvidenceStore inMemory(String describe, byte[] config, Map<String, byte[]> evidence,
+      Map<String, byte[]> snapshots) {
+    MemoryStorage memory = new MemoryStorage();
+    memory.create(ObjectName.CONFIG, config);
+    evidence.forEach((name, bytes) -> put(memory, ObjectKind.EVIDENCE, name, bytes));
+    snapshots.forEach((name, bytes) -> put(memory, ObjectKind.SNAPSHOT, name, bytes));
+    return new EvidenceStore(new ForwardingStorage(memory) {
+      @Override
+      public String describe() {
+        return describe;
+      }
+    });
+  }
+
+  private static void put(Storage storage, ObjectKind kind, String name, byte[] bytes) {
+    if (ObjectName.valid(kind, name)) {
+      storage.create(ObjectName.of(kind, name), bytes);
+    }
+  }
+
+  /** The stored bytes of the plaintext {@code config} object (no secret in it). */
+  public byte[] configBytes() {
+    return storage.read(ObjectName.CONFIG);
+  }
+
+  /** The exact stored bytes of evidence object {@code name}. */
+  public byte[] recordBytes(String name) {
+    return storage.read(ObjectName.of(ObjectKind.EVIDENCE, name));
+  }
+
+  /** The stored (sealed) bytes of snapshot object {@code name}, if it is there. */
+  public Optional<byte[]> snapshotBytes(String name) {
+    if (!ObjectName.valid(ObjectKind.SNAPSHOT, name)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(storage.read(ObjectName.of(ObjectKind.SNAPSHOT, name)));
+    } catch (NoSuchObjectException e) {
+      return Optional.empty();
+    }
   }
 
   /** Where the repository is, for messages. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.kho.crypto.Argon2id;
+import org.kho.crypto.Warmup;
 import org.kho.crypto.AuthenticationFailedException;
 import org.kho.crypto.SigningKey;
 import org.kho.storage.NoSuchObjectException;
@@ -93,6 +94,7 @@ public final class Repository implements AutoCloseable {
       throw new RepositoryException.Damaged("repository format version " + config.version()
           + " is not supported by this Kho (it reads version " + RepositoryConfig.VERSION + ")", null);
     }
+    Warmup.startInBackground();
     KeyRing.Opened opened = new KeyRing(storage, Json.MAPPER, options.kdf()).open(credential);
     return new Repository(storage, config, opened, options.clock(), options.host(), options.kdf());
   }

@@ -1,8 +1,5 @@
 package org.kho.state;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,9 +8,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import javax.sql.DataSource;
+import org.kho.core.AuditChain;
 
 /**
  * The append-only audit log: who did what, to what, when. Each entry carries the SHA-256 of the
@@ -22,7 +19,7 @@ import javax.sql.DataSource;
  * that removing entries from the end shows too.
  */
 public final class AuditLog {
-  static final String GENESIS = "0".repeat(64);
+  static final String GENESIS = AuditChain.GENESIS;
   private static final int VERIFY_BATCH = 1000;
 
   private final DataSource db;
@@ -118,6 +115,50 @@ public final class AuditLog {
     }
   }
 
+  /** An entry with the chain hashes stored with it: the previous entry's hash and its own. */
+  public record Linked(Entry entry, String previous, String hash) {}
+
+  /**
+   * The entries written in [{@code from}, {@code to}), in order, with their chain hashes, and the hash
+   * of the entry just before them ({@link AuditChain#GENESIS} when none), so that whoever holds only
+   * the segment can check that it is one unbroken piece of the chain.
+   */
+  public record Segment(String before, List<Linked> entries) {
+    public Segment {
+      entries = List.copyOf(entries);
+    }
+  }
+
+  /** The segment of entries written from {@code from} (inclusive) to {@code to} (exclusive). */
+  public Segment segment(Instant from, Instant to) {
+    try (Connection c = db.getConnection()) {
+      List<Linked> entries = new ArrayList<>();
+      try (PreparedStatement s = c.prepareStatement("SELECT seq, at, actor, action, subject, detail, prev_hash, hash "
+          + "FROM kho_audit WHERE at >= ? AND at < ? ORDER BY seq")) {
+        RunHistory.setTime(s, 1, from);
+        RunHistory.setTime(s, 2, to);
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            entries.add(new Linked(entry(r), r.getString("prev_hash"), r.getString("hash")));
+          }
+        }
+      }
+      return new Segment(entries.isEmpty() ? hashBefore(c, from) : entries.getFirst().previous(), entries);
+    } catch (SQLException e) {
+      throw StateStore.failure("read the audit log", e);
+    }
+  }
+
+  private static String hashBefore(Connection c, Instant from) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(
+        "SELECT hash FROM kho_audit WHERE at < ? ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY")) {
+      RunHistory.setTime(s, 1, from);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? r.getString(1) : GENESIS;
+      }
+    }
+  }
+
   /**
    * Walks the whole chain in order and reports every entry that is missing, was changed, or does
    * not follow the one before it, and a head that does not point at the last entry.
@@ -194,19 +235,8 @@ public final class AuditLog {
         r.getString("action"), r.getString("subject"), r.getString("detail"));
   }
 
-  /** SHA-256 over the previous hash and the entry's fields, each length-prefixed. */
+  /** SHA-256 over the previous hash and the entry's fields, each length-prefixed ({@link AuditChain}). */
   static String hash(String previous, Entry e) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      for (String field : List.of(previous, Long.toString(e.seq()), Long.toString(e.at().toEpochMilli()), e.actor(),
-          e.action(), e.subject(), e.detail())) {
-        byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
-        sha.update(java.nio.ByteBuffer.allocate(4).putInt(bytes.length).array());
-        sha.update(bytes);
-      }
-      return HexFormat.of().formatHex(sha.digest());
-    } catch (NoSuchAlgorithmException ex) {
-      throw new IllegalStateException("the JDK has no SHA-256", ex);
-    }
+    return AuditChain.hash(previous, e.seq(), e.at().toEpochMilli(), e.actor(), e.action(), e.subject(), e.detail());
   }
 }

@@ -24,6 +24,12 @@ public final class ConcurrencyLimitedStorage extends ForwardingStorage {
     return limit;
   }
 
+  /** The limit: the wrapped target may serve more at once, but this lets only that many through. */
+  @Override
+  public int parallelism() {
+    return limit;
+  }
+
   @Override
   protected <T> T call(Kind kind, ObjectName name, long bytes, Operation<T> op) {
     try {

@@ -50,6 +50,11 @@ public abstract class ForwardingStorage implements Storage {
   }
 
   @Override
+  public int parallelism() {
+    return inner.parallelism();
+  }
+
+  @Override
   public void create(ObjectName name, byte[] data) {
     call(Kind.CREATE, name, data.length, () -> {
       inner.create(name, data);

@@ -66,6 +66,15 @@ public interface Storage extends AutoCloseable {
     return Optional.empty();
   }
 
+  /**
+   * How many operations this target serves well at once: a writer with several objects to store
+   * may run that many creates in parallel. 1 for a disk (parallel writes only seek); a remote
+   * target's connection limit.
+   */
+  default int parallelism() {
+    return 1;
+  }
+
   @Override
   default void close() {}
 

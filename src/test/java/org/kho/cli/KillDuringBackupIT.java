@@ -91,25 +91,32 @@ class KillDuringBackupIT {
    * Changes the source and kills a backup of it at a random moment of its work, until {@link
    * #KILLS} were killed (a few may finish first); after each kill the repository must be sound.
    * The moments are spread, one in each {@link #KILLS}th of the work in random order, so that every
-   * part of it gets a kill, the end (last packs, index, snapshot) too. Returns the rounds.
+   * part of it gets a kill, the end (last packs, index, snapshot) too. Moments are shares of the
+   * work's duration, which is timed again whenever a backup ends before its moment (the load of a
+   * shared machine changes). Returns the rounds.
    */
   private int killAtRandomMoments(Random random, long workMillis, String seed) throws Exception {
-    List<Long> moments = new ArrayList<>();
+    List<Double> moments = new ArrayList<>();
     for (int i = 0; i < KILLS; i++) {
-      moments.add((long) ((i + random.nextDouble()) * workMillis / KILLS));
+      moments.add((i + random.nextDouble()) / KILLS);
     }
     Collections.shuffle(moments, random);
     int kills = 0;
     int leavingPacks = 0;
     int round = 2;
+    long work = workMillis;
     for (; kills < KILLS; round++) {
       assertThat(round).as("%s: rounds needed for %d kills", seed, KILLS).isLessThan(KILLS + 10);
       source.change(round);
-      long delay = round - 2 < KILLS ? moments.get(round - 2) : random.nextLong(workMillis);
+      double moment = round - 2 < KILLS ? moments.get(round - 2) : random.nextDouble();
+      long delay = (long) (moment * work);
       int packsBefore = packs().size();
       Process backup = startAndAwaitLock();
+      long locked = System.nanoTime();
       if (backup.waitFor(delay, TimeUnit.MILLISECONDS)) {
         assertThat(backup.exitValue()).as("%s, round %d: a backup that finished", seed, round).isZero();
+        // the machine got faster than when the work was timed (a shared CI host): time it again
+        work = Math.max(1, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - locked));
       } else {
         backup.destroyForcibly().waitFor();
         kills++;

@@ -139,6 +139,46 @@ class StateStoreTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void aSegmentOfTheAuditLogHoldsTheEntriesOfItsTimesAndTheHashBeforeThem() throws Exception {
+    Instant[] now = {Instant.parse("2026-10-31T12:00:00Z")};
+    Clock moving = new Clock() {
+      @Override
+      public java.time.ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(java.time.ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        return now[0];
+      }
+    };
+    try (StateStore store = StateStore.open(location("h2"), 2, moving)) {
+      AuditLog.Entry october = store.audit().append("lan", "backup", "documents", "october");
+      now[0] = Instant.parse("2026-11-02T08:00:00Z");
+      store.audit().append("lan", "backup", "documents", "november 1");
+      now[0] = Instant.parse("2026-11-29T08:00:00Z");
+      store.audit().append("lan", "wipe", "WD-1", "november 2");
+      now[0] = Instant.parse("2026-12-01T00:00:00Z");
+      store.audit().append("lan", "backup", "documents", "december");
+
+      AuditLog.Segment november = store.audit().segment(Instant.parse("2026-11-01T00:00:00Z"),
+          Instant.parse("2026-12-01T00:00:00Z"));
+      assertThat(november.entries()).extracting(l -> l.entry().detail()).containsExactly("november 1", "november 2");
+      assertThat(november.before()).isEqualTo(AuditLog.hash(AuditLog.GENESIS, october));
+      assertThat(november.entries().get(1).previous()).isEqualTo(november.entries().get(0).hash());
+      AuditLog.Segment empty = store.audit().segment(Instant.parse("2026-11-10T00:00:00Z"),
+          Instant.parse("2026-11-11T00:00:00Z"));
+      assertThat(empty.entries()).isEmpty();
+      assertThat(empty.before()).isEqualTo(november.entries().get(0).hash());
+    }
+  }
+
   @ParameterizedTest
   @MethodSource("databases")
   void anUntouchedAuditLogVerifies(String database) throws Exception {

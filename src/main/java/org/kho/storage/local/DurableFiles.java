@@ -115,8 +115,13 @@ final class DurableFiles {
   /** {@code length} bytes from {@code offset}; fewer if the file ends first. */
   static byte[] read(Path file, long offset, int length) throws IOException {
     try (FileChannel channel = FileChannel.open(file, READ)) {
-      return readAt(channel, offset, (int) Math.min(length, Math.max(0, channel.size() - offset)));
+      return read(channel, offset, length);
     }
+  }
+
+  /** {@code length} bytes of an open file from {@code offset}; fewer if the file ends first. */
+  static byte[] read(FileChannel channel, long offset, int length) throws IOException {
+    return readAt(channel, offset, (int) Math.min(length, Math.max(0, channel.size() - offset)));
   }
 
   private static byte[] readAt(FileChannel channel, long offset, int length) throws IOException {

@@ -22,7 +22,8 @@ import org.kho.storage.StorageException;
 /**
  * A repository in a folder of a local or external disk: each object is the file
  * {@code root/}{@link ObjectName#path()}. Works on any {@link Path}, not only the default
- * filesystem. Safe for concurrent use: it holds no state but the root.
+ * filesystem. Safe for concurrent use: it holds no state but the root and the read channels of
+ * the packs read last ({@link OpenFiles}), which {@link #close()} closes.
  *
  * <p>{@link #create(Path)} makes every kind's folder and the 256 {@code data} sub-folders at once;
  * a sub-folder that has gone missing since (some copy tools skip empty folders) is made again by
@@ -32,7 +33,11 @@ public final class LocalStorage implements Storage {
   private static final List<String> DATA_FOLDERS =
       IntStream.range(0, 256).mapToObj(i -> HexFormat.of().toHexDigits((byte) i)).toList();
 
+  /** Packs kept open for ranged reads: a few per restore or check thread. */
+  private static final int OPEN_PACKS = 32;
+
   private final Path root;
+  private final OpenFiles openPacks = new OpenFiles(OPEN_PACKS);
 
   private LocalStorage(Path root) {
     this.root = root;
@@ -127,6 +132,9 @@ public final class LocalStorage implements Storage {
     if (offset < 0 || length < 0) {
       throw new IllegalArgumentException("offset " + offset + " and length " + length + " must not be negative");
     }
+    if (name.kind() == ObjectKind.DATA) {
+      return reading(name, file -> openPacks.read(file, offset, length));
+    }
     return reading(name, file -> DurableFiles.read(file, offset, length));
   }
 
@@ -158,6 +166,7 @@ public final class LocalStorage implements Storage {
   @Override
   public boolean delete(ObjectName name) {
     Path file = path(name);
+    openPacks.forget(file);
     try {
       return Files.deleteIfExists(file);
     } catch (IOException e) {
@@ -191,6 +200,12 @@ public final class LocalStorage implements Storage {
   private List<Path> folders(ObjectKind kind) {
     Path folder = root.resolve(kind.folder());
     return kind == ObjectKind.DATA ? DATA_FOLDERS.stream().map(folder::resolve).toList() : List.of(folder);
+  }
+
+  /** Closes the packs kept open for reading; the storage stays usable. */
+  @Override
+  public void close() {
+    openPacks.close();
   }
 
   private Path path(ObjectName name) {

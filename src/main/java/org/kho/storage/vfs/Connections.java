@@ -10,7 +10,6 @@ import org.apache.commons.vfs2.impl.DefaultFileSystemConfigBuilder;
 import org.apache.commons.vfs2.impl.DefaultFileSystemManager;
 import org.apache.commons.vfs2.provider.ftp.FtpFileType;
 import org.apache.commons.vfs2.provider.ftps.FtpsDataChannelProtectionLevel;
-import org.apache.commons.vfs2.provider.ftps.FtpsFileProvider;
 import org.apache.commons.vfs2.provider.ftps.FtpsFileSystemConfigBuilder;
 import org.apache.commons.vfs2.provider.ftps.FtpsMode;
 import org.apache.commons.vfs2.provider.sftp.BytesIdentityInfo;
@@ -32,7 +31,7 @@ final class Connections {
   static DefaultFileSystemManager manager() throws FileSystemException {
     DefaultFileSystemManager manager = new DefaultFileSystemManager();
     manager.addProvider("sftp", new SftpFileProvider());
-    manager.addProvider("ftps", new FtpsFileProvider());
+    manager.addProvider("ftps", new PooledFtpsProvider());
     manager.setFilesCache(new NullFilesCache());
     manager.setCacheStrategy(CacheStrategy.ON_RESOLVE);
     manager.init();

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,6 +64,29 @@ class FtpsStorageTest extends StorageContract {
     storage().create(name, data);
 
     assertThat(Files.readAllBytes(dir.resolve("server-root" + repoPath).resolve(name.path()))).isEqualTo(data);
+  }
+
+  @Test
+  void operationsReuseTheirConnectionsInsteadOfLoggingInEachTime() throws Exception {
+    Storage target = storage();
+    int before = server.logins();
+    try (ExecutorService two = Executors.newFixedThreadPool(2)) {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < 2; t++) {
+        done.add(two.submit(() -> {
+          for (int i = 0; i < 10; i++) {
+            byte[] data = randomBytes(1000 + i);
+            target.create(nameOf(ObjectKind.DATA, data), data);
+          }
+        }));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+    }
+
+    assertThat(target.list(ObjectKind.DATA)).hasSize(20);
+    assertThat(server.logins() - before).isLessThanOrEqualTo(2); // one more connection for the second thread, at most
   }
 
   @Test

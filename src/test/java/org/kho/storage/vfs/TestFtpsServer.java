@@ -103,6 +103,11 @@ final class TestFtpsServer implements AutoCloseable {
     return "ftps://" + USER + "@127.0.0.1:" + port() + path;
   }
 
+  /** How many logins the server has accepted since it started. */
+  int logins() {
+    return ((org.apache.ftpserver.impl.DefaultFtpServer) server).getServerContext().getFtpStatistics().getTotalLoginNumber();
+  }
+
   /** The server's self-signed certificate, PEM. */
   Path certificate() {
     return work.resolve("server.pem");

@@ -1,0 +1,50 @@
+package org.kho.crypto;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Gets the JIT compiler to compile the bulk crypto paths (AES-GCM seal and open, HMAC-SHA256)
+ * while the caller waits for something else, usually the Argon2id key derivation, which keeps
+ * one core busy for most of a second before any data can be read. The JDK reaches its AES, GHASH
+ * and SHA intrinsics only from compiled code; until then a restore decrypts at interpreter speed
+ * (measured: 700 MiB in 64 KiB segments took 1.44 CPU-s in a fresh JVM, 0.27 CPU-s after
+ * warming with 15,000 small messages, which cost 0.25 CPU-s). The work is done on a throw-away
+ * key and touches no secret. Runs once per JVM, on a daemon thread.
+ */
+public final class Warmup {
+  /** Messages sealed and opened: enough for the compiler's thresholds, small enough to be cheap. */
+  static final int ROUNDS = 12_000;
+  /** One message in this many is a full 64 KiB segment, so the large-message paths are compiled too. */
+  private static final int LARGE_EVERY = 32;
+  private static final AtomicBoolean STARTED = new AtomicBoolean();
+
+  private Warmup() {}
+
+  /** Starts the warm-up on a background thread, unless it has run or is running in this JVM. */
+  public static void startInBackground() {
+    if (STARTED.compareAndSet(false, true)) {
+      Thread.ofPlatform().daemon().name("kho-crypto-warmup").start(() -> run(ROUNDS));
+    }
+  }
+
+  /** Seals, opens and hashes {@code rounds} messages; returns a value so the work is not optimised away. */
+  static int run(int rounds) {
+    byte[] key = new byte[Aead.KEY_BYTES];
+    Aead aead = new Aead(key);
+    KeyedHash hash = new KeyedHash(key);
+    byte[] aad = {1};
+    byte[] small = new byte[1024];
+    byte[] large = new byte[Aead.SEGMENT];
+    int sum = 0;
+    try {
+      for (int i = 0; i < rounds; i++) {
+        byte[] plain = i % LARGE_EVERY == 0 ? large : small;
+        byte[] sealed = aead.seal(plain, 0, plain.length, aad);
+        sum += aead.open(sealed, aad).length + hash.of(plain)[0];
+      }
+    } catch (AuthenticationFailedException e) {
+      throw new IllegalStateException("AES-GCM failed to open what it sealed", e);
+    }
+    return sum;
+  }
+}
