@@ -26,6 +26,14 @@ public final class Aead {
   public static final int TAG_BYTES = 16;
   /** Plaintext bytes per segment. */
   public static final int SEGMENT = 64 * 1024;
+  /**
+   * Plaintext bytes per call into the cipher while sealing (the sealed bytes are the same as one
+   * call per segment). Compressed log text seals only ~160 MiB per GiB read: too few 64 KiB calls
+   * for the JIT to compile the cipher with its intrinsics before the run ends. Calls of 1 KiB (two
+   * of the JDK's 512-byte GCM blocks) get there within a few MiB; sealing 170 MB in a fresh JVM
+   * took 1.0–1.3 CPU-s in 64 KiB calls, 0.5–0.6 in 4 KiB calls, 0.3–0.4 in 1 KiB calls.
+   */
+  private static final int PIECE = 1024;
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final ThreadLocal<Cipher> CIPHER = ThreadLocal.withInitial(Aead::newCipher);
 
@@ -64,7 +72,11 @@ public final class Aead {
         int n = Math.min(SEGMENT, off + len - from);
         c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, segmentNonce(nonce, i)));
         c.updateAAD(segmentAad(aad, i, i == count - 1));
-        at += c.doFinal(plain, from, n, out, at);
+        int done = 0;
+        for (; n - done > PIECE; done += PIECE) {
+          at += c.update(plain, from + done, PIECE, out, at);
+        }
+        at += c.doFinal(plain, from + done, n - done, out, at);
       }
       return at - outOff;
     } catch (GeneralSecurityException e) {

@@ -46,6 +46,47 @@ class CryptoTest {
   }
 
   @Test
+  void sealedFormIsOneGcmMessagePerSegmentHoweverTheCipherIsFed() throws Exception {
+    Aead aead = new Aead(KEY);
+    for (int len : new int[] {0, 1, 4095, 4096, 4097, 8192 + 17, Aead.SEGMENT - 1, Aead.SEGMENT, Aead.SEGMENT + 1,
+        2 * Aead.SEGMENT + 4096, 150_000}) {
+      byte[] plain = new byte[len];
+      new Random(len).nextBytes(plain);
+      byte[] sealed = aead.seal(plain, 0, len, AAD);
+      assertThat(sealed).as("%d bytes", len).isEqualTo(sealedSegmentBySegment(plain, Arrays.copyOf(sealed, Aead.NONCE_BYTES)));
+    }
+  }
+
+  /** FORMAT.md's sealed form, each segment one JDK AES-GCM call: the reference for {@link Aead#seal}. */
+  private static byte[] sealedSegmentBySegment(byte[] plain, byte[] nonce) throws Exception {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.write(nonce);
+    int count = Math.max(1, (plain.length + Aead.SEGMENT - 1) / Aead.SEGMENT);
+    for (int i = 0; i < count; i++) {
+      byte[] segmentNonce = nonce.clone();
+      java.nio.ByteBuffer.wrap(segmentNonce, 8, 4).putInt(java.nio.ByteBuffer.wrap(nonce, 8, 4).getInt() ^ i);
+      javax.crypto.Cipher c = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+      c.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(KEY, "AES"),
+          new javax.crypto.spec.GCMParameterSpec(128, segmentNonce));
+      c.updateAAD(java.nio.ByteBuffer.allocate(AAD.length + 5).put(AAD).putInt(i).put((byte) (i == count - 1 ? 1 : 0))
+          .array());
+      int from = i * Aead.SEGMENT;
+      out.write(c.doFinal(plain, from, Math.min(Aead.SEGMENT, plain.length - from)));
+    }
+    return out.toByteArray();
+  }
+
+  @Test
+  void publicKeyFromASeedIsBouncyCastlesAndSignaturesCheckWithIt() throws Exception {
+    Random random = new Random(3);
+    for (int i = 0; i < 5; i++) {
+      byte[] seed = new byte[32];
+      random.nextBytes(seed);
+      assertThat(Ed25519Public.fromSeed(seed).getEncoded()).isEqualTo(Ed25519Public.byBouncyCastle(seed).getEncoded());
+    }
+  }
+
+  @Test
   void sealingTwiceUsesFreshNonces() {
     Aead aead = new Aead(KEY);
     byte[] a = aead.seal(new byte[10], 0, 10, AAD);
