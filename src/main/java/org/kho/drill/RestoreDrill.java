@@ -126,12 +126,17 @@ public final class RestoreDrill {
     private final DrillPlan plan;
     private final Slice slice;
     private final DrillProgress progress;
+    /** Restored on every drill: the plan's list and the dumps its postgres steps read. */
+    private final List<String> always = new ArrayList<>();
 
     ItemDrill(Source source, DrillPlan plan, Slice slice, DrillProgress progress) {
       this.source = source;
       this.plan = plan;
       this.slice = slice;
       this.progress = progress;
+      always.addAll(plan.alwaysInclude());
+      plan.verify().stream().filter(VerifyStep.Postgres.class::isInstance).map(s -> ((VerifyStep.Postgres) s).dump())
+          .forEach(d -> always.add(d.startsWith("/") ? d : "/" + d));
     }
 
     /** The snapshot the plan asks for among the item's kept ones, or null (and a failure) when there is none. */
@@ -171,7 +176,7 @@ public final class RestoreDrill {
       List<String> damaged = new ArrayList<>();
       try {
         RestoreResult r = new RestoreService(source.repo()).run(new RestoreRequest(snapshot.id(), into, List.of(), true,
-            path -> slice.selects(path, plan.alwaysInclude())), progress);
+            path -> slice.selects(path, always)), progress);
         r.failures().forEach(f -> failed.put(f.path(), f.what()));
       } catch (KhoException e) {
         failures.add(new Verdict.Failure("restoring item " + source.item() + " from snapshot " + snapshot.shortId()
@@ -200,7 +205,7 @@ public final class RestoreDrill {
     private Tally compare(SnapshotFiles all, Path into, Map<String, String> failed, List<String> damaged) {
       Tally t = new Tally();
       for (SnapshotFiles.Entry e : all.files) {
-        if (!slice.selects(e.path(), plan.alwaysInclude())) {
+        if (!slice.selects(e.path(), always)) {
           continue;
         }
         String failure = failed.remove(e.path());

@@ -29,7 +29,7 @@ record Verdict(Outcome outcome, List<String> reasons, List<String> corrective) {
     for (DrillStatement.Command c : commands) {
       if (!c.passed()) {
         reasons.add("verification step '" + c.name() + "' failed"
-            + (c.exit() >= 0 ? " with exit status " + c.exit() : "") + "; its output is in the report");
+            + (c.exit() > 0 ? " with exit status " + c.exit() : "") + "; its output is in the report");
         corrective.add("read the output of '" + c.name() + "', repair the data or the step, then run the drill again");
       }
     }
