@@ -188,7 +188,7 @@ public final class DrillService {
         }
       }
     }
-    return reports(envelopes, plan, key).stream().max(Comparator.comparing(DrillStatement::started))
+    return reports(envelopes, plan, key).stream().max(Comparator.comparing((DrillStatement s) -> Instant.parse(s.started())))
         .map(DrillStatement::rollingSlice);
   }
 

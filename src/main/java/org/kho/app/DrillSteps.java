@@ -50,7 +50,7 @@ final class DrillSteps implements StepRunner {
 
   /** The command's output, ending with how it failed when it did. */
   static String output(Commands.Captured c) {
-    String how = c.failure().map(f -> f.split(";|\\n| \\(it wrote nothing", 2)[0]).orElse("");
+    String how = c.failure().map(f -> f.split("; the end of its (stderr|output)| \\(it wrote nothing", 2)[0]).orElse("");
     return how.isEmpty() ? c.output() : (c.output().isEmpty() ? "" : c.output() + "\n") + "[kho] " + how;
   }
 
