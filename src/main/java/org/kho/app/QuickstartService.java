@@ -5,10 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.kho.backup.BackupProgress;
@@ -16,11 +18,19 @@ import org.kho.backup.BackupRequest;
 import org.kho.backup.BackupResult;
 import org.kho.backup.BackupService;
 import org.kho.catalogue.CatalogueLoader;
+import org.kho.catalogue.CommandLine;
+import org.kho.catalogue.DrillPlan;
+import org.kho.catalogue.VerifyStep;
 import org.kho.check.CheckProgress;
 import org.kho.check.CheckRequest;
 import org.kho.check.CheckResult;
 import org.kho.check.CheckService;
+import org.kho.core.DrillPlanId;
+import org.kho.core.ItemId;
+import org.kho.core.ScheduleId;
 import org.kho.crypto.SigningKey;
+import org.kho.drill.DrillProgress;
+import org.kho.drill.RestoreDrill;
 import org.kho.repository.Credential;
 import org.kho.repository.Repository;
 import org.kho.restore.RestoreProgress;
@@ -33,10 +43,11 @@ import org.kho.storage.local.LocalStorage;
  * Kho's main job on an embedded default, for a first look: writes the example config directory,
  * checks it and plans its next days; then backs up a generated sample folder into a new encrypted
  * repository (signed), backs it up again after a change (incremental), restores it into a scratch
- * folder, compares every byte and checks the repository reading all data. Restore drills join
- * when they exist.
+ * folder, compares every byte, checks the repository reading all data, and runs a restore drill
+ * on it whose signed report lands in the repository's evidence.
  */
 public final class QuickstartService {
+  private static final String SAMPLE_ITEM = "sample";
   private final Clock clock;
 
   public QuickstartService(Clock clock) {
@@ -53,9 +64,10 @@ public final class QuickstartService {
    * @param identical files of the sample found identical in the restore; -1 if any differed
    */
   public record Backups(Path sample, long sampleBytes, Path repository, Path passwordFile, Path signingKey,
-      BackupResult first, BackupResult second, Path restored, RestoreResult restore, long identical, CheckResult check) {
+      BackupResult first, BackupResult second, Path restored, RestoreResult restore, long identical, CheckResult check,
+      DrillService.Result drill) {
     public boolean ok() {
-      return first.complete() && second.complete() && restore.ok() && identical > 0 && check.ok();
+      return first.complete() && second.complete() && restore.ok() && identical > 0 && check.ok() && drill.passed();
     }
   }
 
@@ -90,7 +102,7 @@ public final class QuickstartService {
         Repository.Options.defaults(clock))) {
       repo.signWith(key);
       BackupService backup = new BackupService(repo, clock, "kho quickstart");
-      BackupRequest request = new BackupRequest(List.of(new BackupRequest.Source(sample, List.of(), List.of())), null,
+      BackupRequest request = new BackupRequest(List.of(new BackupRequest.Source(sample, List.of(), List.of())), SAMPLE_ITEM,
           List.of("quickstart"), Optional.empty(), false, Optional.of("quickstart: sample and repository share a scratch folder"));
       BackupResult first = backup.run(request, BackupProgress.NONE);
       SampleData.touch(sample);
@@ -100,9 +112,21 @@ public final class QuickstartService {
           RestoreProgress.NONE);
       long identical = SampleData.compare(sample, restored.resolve(sample.toAbsolutePath().toString().substring(1)));
       CheckResult check = new CheckService(repo, new Random()).run(new CheckRequest(100), CheckProgress.NONE);
+      DrillService.Result drill = new DrillService(clock, Map.of()).run(drillPlan(dir), List.of(
+          new RestoreDrill.Source(SAMPLE_ITEM, "quickstart", repo)), key, List.of(sample, repoDir), DrillProgress.NONE);
       return new Backups(sample, sampleBytes, repoDir, passwordFile, signingKey, first, second, restored, restore,
-          identical, check);
+          identical, check, drill);
     }
+  }
+
+  /** A drill of the sample: the latest snapshot, every file, one command step, RTO 5 minutes, RPO a day. */
+  private static DrillPlan drillPlan(Path dir) {
+    CommandLine count = new CommandLine("the restored files can be listed",
+        List.of("/bin/sh", "-c", "find \"$KHO_RESTORED\" -type f | wc -l"), Duration.ofMinutes(1));
+    return new DrillPlan(new DrillPlanId("quickstart"), "Restore the sample's latest snapshot and compare every file",
+        List.of(new ItemId(SAMPLE_ITEM)), new ScheduleId("monthly"), DrillPlan.SnapshotChoice.LATEST, 100, List.of(),
+        dir.resolve("drill-scratch"), List.of(new VerifyStep.Run(count)), Optional.of(Duration.ofMinutes(5)),
+        Optional.of(Duration.ofDays(1)));
   }
 
   private static Path temporary() {

@@ -73,6 +73,13 @@ public final class StatusService {
         : Freshness.at(now, success.map(Run::startedAt), Due.frequency(schedule.get().rule(), now));
     boolean failing = failure.isPresent() && (success.isEmpty() || LATER.compare(failure.get(), success.get()) > 0);
     return new ItemStatus(id, item.name(), success, failure, running, next, verdict.overdue(), verdict.dueBy(),
-        failing, item.targets().size(), Optional.empty());
+        failing, item.targets().size(), lastDrill(catalogue, state, item));
+  }
+
+  /** When a drill of a plan covering {@code item} last passed (or warned): the newest succeeded drill run. */
+  private static Optional<Instant> lastDrill(Catalogue catalogue, StateStore state, Item item) {
+    return catalogue.drillsFor(item).stream()
+        .flatMap(p -> state.runs().last(DrillService.KIND, p.id().value(), Run.Outcome.SUCCEEDED).stream())
+        .map(Run::startedAt).max(java.util.Comparator.naturalOrder());
   }
 }

@@ -18,7 +18,7 @@ import org.kho.core.ScheduleId;
  */
 public record DrillPlan(DrillPlanId id, String description, List<ItemId> items, ScheduleId schedule,
     SnapshotChoice snapshot, int samplePercent, List<String> alwaysInclude, Path scratch,
-    List<CommandLine> verify, Optional<Duration> rto, Optional<Duration> rpo) {
+    List<VerifyStep> verify, Optional<Duration> rto, Optional<Duration> rpo) {
 
   /** Copies the lists. */
   public DrillPlan {

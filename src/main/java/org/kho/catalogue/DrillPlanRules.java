@@ -31,10 +31,10 @@ final class DrillPlanRules {
     Optional<Integer> percent = c.number(sample.percent(), "/sample/percent", 1, 100, 100);
     Optional<Path> scratch = c.required(spec.scratch(), "/scratch", owner, "a folder for restored data, e.g. /var/tmp/kho-drill")
         .flatMap(s -> c.absolutePath(s, "/scratch"));
-    List<CommandLine> verify = new ArrayList<>();
-    List<CatalogueSpec.CommandSpec> steps = spec.verify() == null ? List.of() : spec.verify();
+    List<VerifyStep> verify = new ArrayList<>();
+    List<DrillPlanSpec.StepSpec> steps = spec.verify() == null ? List.of() : spec.verify();
     for (int i = 0; i < steps.size(); i++) {
-      c.command(steps.get(i), "/verify/" + i, "verification step " + (i + 1)).ifPresent(verify::add);
+      step(steps.get(i), "/verify/" + i, "verification step " + (i + 1), c).ifPresent(verify::add);
     }
     var rto = c.duration(spec.rto(), "/rto");
     var rpo = c.duration(spec.rpo(), "/rpo");
@@ -45,5 +45,40 @@ final class DrillPlanRules {
     String description = spec.description() == null ? "" : spec.description();
     return Optional.of(new DrillPlan(id, description, planItems, schedule.get(), snapshot.get(), percent.get(),
         sample.always() == null ? List.of() : sample.always(), scratch.get(), verify, rto, rpo));
+  }
+
+  private static Optional<VerifyStep> step(DrillPlanSpec.StepSpec spec, String pointer, String owner, Checker c) {
+    if (spec == null) {
+      c.error(pointer, owner + " is empty", "write command: [...], shell: \"...\" or postgres: {dump: ..., query: ...}");
+      return Optional.empty();
+    }
+    if (spec.postgres() == null) {
+      return c.command(spec.asCommand(), pointer, owner).map(VerifyStep.Run::new);
+    }
+    if (spec.command() != null || spec.shell() != null) {
+      c.error(pointer + "/postgres", owner + " has both 'postgres' and a command",
+          "keep one: a step is either a command or a postgres check; write the other as a step of its own");
+      return Optional.empty();
+    }
+    DrillPlanSpec.PostgresSpec pg = spec.postgres();
+    Optional<String> dump = c.required(pg.dump(), pointer + "/postgres/dump", owner,
+        "the restored dump's file name, e.g. dump: hr.dump (the name of the item's command source)");
+    Optional<String> query = c.required(pg.query(), pointer + "/postgres/query", owner,
+        "SQL to run in the restored database, e.g. query: \"select count(*) from staff\"");
+    Optional<java.nio.file.Path> bin = pg.bin() == null ? Optional.empty() : c.absolutePath(pg.bin(), pointer + "/postgres/bin");
+    Optional<java.time.Duration> timeout = spec.timeout() == null ? Optional.of(Checker.DEFAULT_COMMAND_TIMEOUT)
+        : c.duration(spec.timeout(), pointer + "/timeout");
+    var env = EnvRules.check(spec.env(), pointer + "/env", c);
+    if (pg.atLeast() != null && pg.atLeast() < 0) {
+      c.error(pointer + "/postgres/atLeast", "atLeast is negative (" + pg.atLeast() + ")", "give 0 or more, e.g. atLeast: 1");
+      return Optional.empty();
+    }
+    if (dump.isEmpty() || query.isEmpty() || timeout.isEmpty() || env.isEmpty() || (pg.bin() != null && bin.isEmpty())) {
+      return Optional.empty();
+    }
+    String name = spec.name() != null ? spec.name() : "restore " + dump.get() + " into a throw-away database and query it";
+    return Optional.of(new VerifyStep.Postgres(name, dump.get(), query.get(),
+        pg.atLeast() == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(pg.atLeast()), bin,
+        timeout.get(), env.get()));
   }
 }

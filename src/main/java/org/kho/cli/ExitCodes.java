@@ -27,6 +27,7 @@ final class ExitCodes implements IExitCodeExceptionMapper, IExecutionExceptionHa
   static final int LOCKED = 12;
   static final int TARGET_FULL = 13;
   static final int DAMAGED = 14;
+  static final int DRILL_FAILED = 15;
   static final int REFUSED = 20;
   static final int INTERNAL = 70;
   static final int INTERRUPTED = 130;
@@ -39,14 +40,17 @@ final class ExitCodes implements IExitCodeExceptionMapper, IExecutionExceptionHa
     codes.put(Integer.toString(USAGE), "wrong options or arguments");
     codes.put(Integer.toString(CONFIG_INVALID), "the config directory has errors");
     codes.put(Integer.toString(INCOMPLETE), "saved, but incomplete: files a backup could not read, evidence an export could not reach (listed)");
-    codes.put(Integer.toString(ATTENTION), "kho status: an item is overdue or its last run failed (listed)");
+    codes.put(Integer.toString(ATTENTION), "kho status: an item is overdue or its last run failed (listed); "
+        + "kho drill run: the drill passed but missed its RTO or RPO target");
     codes.put(Integer.toString(AUDIT_BROKEN), "kho audit verify: the audit log was changed, or entries removed (listed)");
     codes.put(Integer.toString(NO_REPOSITORY), "no repository where one was expected");
     codes.put(Integer.toString(WRONG_KEY), "wrong password or key");
     codes.put(Integer.toString(LOCKED), "the repository is locked by another run");
     codes.put(Integer.toString(TARGET_FULL), "the target is full");
     codes.put(Integer.toString(DAMAGED), "damaged or missing data was found (listed with what it affects)");
-    codes.put(Integer.toString(REFUSED), "refused: the wipe would be unsafe (each reason listed)");
+    codes.put(Integer.toString(DRILL_FAILED), "kho drill run: the drill failed (damaged files or a failed step, listed)");
+    codes.put(Integer.toString(REFUSED), "refused: the wipe would be unsafe, or the drill's scratch folder is not "
+        + "safe to use (each reason listed)");
     codes.put(Integer.toString(INTERNAL), "a bug in Kho: please report it with the output of -vv");
     codes.put(Integer.toString(INTERRUPTED), "interrupted (Ctrl-C)");
     return codes;
@@ -63,6 +67,7 @@ final class ExitCodes implements IExitCodeExceptionMapper, IExecutionExceptionHa
       case RepositoryException.Damaged e -> DAMAGED;
       case StorageFullException e -> TARGET_FULL;
       case org.kho.wipe.WipeRefusedException e -> REFUSED;
+      case org.kho.drill.ScratchRefusedException e -> REFUSED;
       case org.kho.wipe.WipeInterruptedException e -> INTERRUPTED;
       case CommandLine.ParameterException e -> USAGE;
       case KhoException e -> FAILED;

@@ -56,6 +56,16 @@ final class ProgressBar implements BackupProgress, RestoreProgress, CheckProgres
     files.incrementAndGet();
   }
 
+  /** Prints {@code line} above the bar (on a terminal; nothing otherwise). */
+  void note(String line) {
+    if (enabled) {
+      synchronized (this) {
+        err.println("\r\u001b[K" + line);
+        err.flush();
+      }
+    }
+  }
+
   private void paintLoop() {
     try {
       while (true) {

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
     description = {"Run Kho's main job on a built-in example.",
         "Writes an example config directory, checks it against the policy table, lists what the daemon would run "
             + "in the next days; then backs up a sample folder into a new encrypted repository (signed), backs it up "
-            + "again after a change, restores it into a scratch folder, compares every byte and checks the repository."})
+            + "again after a change, restores it into a scratch folder, compares every byte, checks the repository, "
+            + "and runs a restore drill on it whose signed report is kept in the repository."})
 final class QuickstartCommand implements Callable<Integer> {
   private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx");
   private final Clock clock;
@@ -57,6 +58,7 @@ final class QuickstartCommand implements Callable<Integer> {
     out.println("Try: kho catalogue show --config " + r.init().directory());
     out.println("     kho plan --config " + r.init().directory() + " --days 90");
     out.println("     kho snapshots --repo " + b.repository() + " --password-file " + b.passwordFile());
+    out.println("     kho evidence verify --repo " + b.repository() + " --public-key " + b.signingKey().resolveSibling("signing.pub"));
     if (!r.check().errors().isEmpty()) {
       return ExitCodes.CONFIG_INVALID;
     }
@@ -79,5 +81,14 @@ final class QuickstartCommand implements Callable<Integer> {
     out.printf("7. Checked the repository, reading all data: %s (%d packs, %s)%n",
         b.check().ok() ? "no errors" : b.check().errors().size() + " ERRORS", b.check().packsRead(),
         Units.bytes(b.check().bytesRead()));
+    var d = b.drill().statement();
+    out.printf("8. Ran a restore drill of the latest snapshot: %s; report %s signed into the repository's evidence%n",
+        d.outcome(), d.id());
+    d.items().forEach(i -> out.printf("     %d of %d files restored and verified (content and metadata), %s; RTO %s, RPO %s%n",
+        i.filesVerified(), i.filesInSnapshot(), Units.bytes(i.bytesVerified()), Units.duration(d.rto().measuredSeconds()),
+        Units.duration(d.rpo().measuredSeconds())));
+    d.commands().forEach(c -> out.printf("     step '%s': %s, output: %s%n", c.name(), c.passed() ? "passed" : "FAILED",
+        c.output().strip()));
+    d.reasons().forEach(r -> out.println("     reason: " + r));
   }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs {@link ExternalCommand}s. Every command gets the environment Kho was given minus its own
@@ -27,6 +28,41 @@ public final class Commands {
     ProcessBuilder pb = builder(command).redirectErrorStream(true)
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     Running.start(pb, command).finish();
+  }
+
+  /**
+   * How a command run by {@link #capture} ended.
+   *
+   * @param exit its exit status; -1 when it could not start
+   * @param failure how it failed (exit status, signal, time limit), empty when it succeeded
+   * @param output the tail of its stdout and stderr together (about 4 KiB), secrets blanked
+   */
+  public record Captured(int exit, Optional<String> failure, String output) {
+    public boolean succeeded() {
+      return failure.isEmpty();
+    }
+  }
+
+  /**
+   * Runs {@code command} to its end and keeps the tail of what it printed, whether it succeeds or
+   * not; never throws for the command's own failure (nor for one that cannot start).
+   */
+  public Captured capture(ExternalCommand command) {
+    ProcessBuilder pb = builder(command).redirectErrorStream(true)
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    Running running;
+    try {
+      running = Running.start(pb, command);
+    } catch (CommandFailedException e) {
+      return new Captured(-1, Optional.of(e.getMessage()), "");
+    }
+    Optional<String> failure = Optional.empty();
+    try {
+      running.finish();
+    } catch (CommandFailedException e) {
+      failure = Optional.of(e.getMessage());
+    }
+    return new Captured(running.process().exitValue(), failure, running.output());
   }
 
   /**

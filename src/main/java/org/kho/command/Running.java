@@ -48,6 +48,11 @@ final class Running {
     return process;
   }
 
+  /** The tail of what was read from the command (its stderr, or all its output), secrets blanked. */
+  String output() {
+    return stderr.text(command.secret().stream().map(command.env()::get).toList());
+  }
+
   /**
    * Waits for the command to end; returns if it exited with status 0, else throws what happened,
    * with the tail of its stderr. A command Kho stopped on purpose ({@link #stop()}) counts as failed.

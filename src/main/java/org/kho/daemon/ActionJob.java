@@ -76,7 +76,8 @@ final class ActionJob implements Job {
     ActionRunner.Result result = attempt(catalogue, action, runner);
     context.state().runs().finish(id, result.end());
     for (ActionRunner.Evidence e : result.evidence()) {
-      context.state().evidence().add(e.kind(), action.subject(), e.target(), e.reference(), e.signed(), Optional.of(id));
+      context.state().evidence().add(e.kind(), action.subject(), e.target(), e.reference(), e.signed(), Optional.of(id),
+          e.document());
     }
     Run.End end = result.end();
     context.state().audit().append(context.actor(), start.action(), start.subject(),

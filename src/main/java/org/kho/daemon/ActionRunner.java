@@ -20,6 +20,14 @@ interface ActionRunner {
     }
   }
 
-  /** A signed record written on a target, for the evidence index. */
-  record Evidence(String kind, String target, String reference, boolean signed) {}
+  /**
+   * A signed record written on a target, for the evidence index.
+   *
+   * @param document the signed record's text, kept in the index too (a drill report), if any
+   */
+  record Evidence(String kind, String target, String reference, boolean signed, java.util.Optional<String> document) {
+    Evidence(String kind, String target, String reference, boolean signed) {
+      this(kind, target, reference, signed, java.util.Optional.empty());
+    }
+  }
 }

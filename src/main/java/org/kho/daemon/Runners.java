@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.kho.app.CatalogueBackupService;
+import org.kho.app.DrillService;
 import org.kho.app.LogArchiveService;
 import org.kho.app.TargetCheckService;
 import org.kho.app.TargetPruneService;
@@ -16,6 +17,8 @@ import org.kho.catalogue.Catalogue;
 import org.kho.check.CheckProgress;
 import org.kho.check.CheckResult;
 import org.kho.core.KhoException;
+import org.kho.drill.DrillProgress;
+import org.kho.drill.DrillStatement;
 import org.kho.plan.PlannedAction.Kind;
 import org.kho.plan.ScheduledAction;
 import org.kho.repository.PruneProgress;
@@ -26,9 +29,8 @@ import org.kho.state.Run;
 /**
  * The table of what runs each kind of catalogue action: one entry per kind, each calling one
  * {@code app} service and mapping its result to a {@link ActionRunner.Result}. Backups, target
- * checks, target prunes (forget per the catalogue's retention, then prune) and log archives run;
- * a kind without an entry is not scheduled (the daemon says so at start-up): restore drills join
- * here with {@code table.put(Kind.DRILL, ...)} when their service lands.
+ * checks, target prunes (forget per the catalogue's retention, then prune), restore drills and log
+ * archives run; a kind without an entry is not scheduled (the daemon says so at start-up).
  */
 final class Runners {
   private final Map<Kind, ActionRunner> table;
@@ -46,6 +48,8 @@ final class Runners {
     table.put(Kind.CHECK, (catalogue, action) -> check(checks, catalogue, action));
     TargetPruneService prunes = new TargetPruneService(clock, env);
     table.put(Kind.PRUNE, (catalogue, action) -> prune(prunes, catalogue, action));
+    DrillService drills = new DrillService(clock, env);
+    table.put(Kind.DRILL, (catalogue, action) -> drill(drills, catalogue, action));
     LogArchiveService logs = new LogArchiveService(clock, program, env);
     table.put(Kind.LOG_ARCHIVE, (catalogue, action) -> LogRuns.archive(logs, catalogue, action));
     return new Runners(table);
@@ -115,6 +119,23 @@ final class Runners {
         + " condemned packs waiting" + r.postponed().stream().map(p -> "; postponed: " + p).collect(Collectors.joining());
     return new ActionRunner.Result(new Run.End(errors.isEmpty() ? Run.Outcome.SUCCEEDED : Run.Outcome.INCOMPLETE,
         new Run.Figures(0, r.deletedBytes(), 0), detail, String.join("; ", errors)), List.of());
+  }
+
+  /**
+   * A scheduled drill, as {@code kho drill run PLAN} without names; the daemon records the run and
+   * keeps the signed report in the evidence index (the report, not this run, says PASSED/WARNED/FAILED).
+   */
+  private static ActionRunner.Result drill(DrillService service, Catalogue catalogue, ScheduledAction action) {
+    DrillService.Result r = service.run(catalogue, new DrillService.Request(action.subject(), Optional.empty(),
+        Optional.empty(), Optional.empty()), Optional.empty(), DrillProgress.NONE);
+    DrillStatement s = r.statement();
+    long files = s.items().stream().mapToLong(DrillStatement.Item::filesVerified).sum();
+    long bytes = s.items().stream().mapToLong(DrillStatement.Item::bytesVerified).sum();
+    List<ActionRunner.Evidence> evidence = r.records().keySet().stream()
+        .map(t -> new ActionRunner.Evidence(DrillService.KIND, t, s.id(), true, Optional.of(r.envelope()))).toList();
+    return new ActionRunner.Result(new Run.End(s.outcome() == DrillStatement.Outcome.FAILED ? Run.Outcome.FAILED
+        : Run.Outcome.SUCCEEDED, new Run.Figures(files, bytes, 0), s.id() + " " + s.outcome(),
+        String.join("; ", s.reasons())), evidence);
   }
 
   static String message(Exception e) {

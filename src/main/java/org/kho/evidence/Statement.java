@@ -28,7 +28,7 @@ record Statement(String type, String repository, String snapshot, String time, S
     if (n == null || !n.isObject() || !n.path("type").isTextual()) {
       return Optional.empty();
     }
-    return Optional.of(new Statement(text(n, "type"), text(n, "repository"), text(n, "snapshot"), text(n, "time"),
+    return Optional.of(new Statement(text(n, "type"), text(n, "repository"), text(n, "snapshot"), time(n),
         text(n, "host"), text(n, "item"), text(n, "started"), text(n, "month")));
   }
 
@@ -47,6 +47,11 @@ record Statement(String type, String repository, String snapshot, String time, S
 
   EvidenceReport.Verified verified(String record, String copiedFrom) {
     return new EvidenceReport.Verified(record, type, time, host, item, snapshot, copiedFrom);
+  }
+
+  /** When it was made: {@code time}, or a drill report's {@code started}. */
+  private static String time(JsonNode n) {
+    return text(n, "time") != null ? text(n, "time") : text(n, "started");
   }
 
   private static String text(JsonNode n, String field) {

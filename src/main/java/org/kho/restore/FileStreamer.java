@@ -33,7 +33,7 @@ public final class FileStreamer {
         repo.indexOrphanPacks(false);
       }
       SnapshotRef snap = repo.snapshot(snapshot);
-      Selection sel = new Selection(repo, List.of(wanted));
+      Selection sel = new Selection(repo, List.of(wanted), any -> true);
       sel.collect(BlobId.parse(snap.snapshot().tree()), java.nio.file.Path.of("/"));
       Node file = only(sel, wanted, snap);
       progress.total(1, file.size());

@@ -42,7 +42,7 @@ public final class RestoreService {
         repo.indexOrphanPacks(false); // a damaged index object: read the packs' own headers instead
       }
       SnapshotRef snap = repo.snapshot(request.snapshot());
-      Selection sel = new Selection(repo, request.includes());
+      Selection sel = new Selection(repo, request.includes(), request.only());
       sel.collect(BlobId.parse(snap.snapshot().tree()), request.target());
       if (!request.includes().isEmpty() && sel.files.isEmpty() && sel.dirs.isEmpty() && sel.others.isEmpty()
           && sel.unreadable.isEmpty()) {

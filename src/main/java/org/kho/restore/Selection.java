@@ -20,15 +20,17 @@ final class Selection {
 
   private final Repository repo;
   private final List<String> includes;
+  private final java.util.function.Predicate<String> only;
   final List<Entry> dirs = new ArrayList<>();
   final List<Entry> files = new ArrayList<>();
   final List<Entry> others = new ArrayList<>();
   /** Folders whose tree cannot be read: neither they nor anything in them is restored. */
   final List<RestoreResult.Failure> unreadable = new ArrayList<>();
 
-  Selection(Repository repo, List<String> includes) {
+  Selection(Repository repo, List<String> includes, java.util.function.Predicate<String> only) {
     this.repo = repo;
     this.includes = includes;
+    this.only = only;
   }
 
   void collect(BlobId root, Path target) {
@@ -38,7 +40,7 @@ final class Selection {
   private void walk(Tree tree, String at, Path dest) {
     for (Node n : tree.nodes()) {
       String path = at + "/" + n.name();
-      if (!wanted(path)) {
+      if (!wanted(path) || (n.type() != Node.Type.DIR && !only.test(path))) {
         continue;
       }
       Entry e = new Entry(path, dest.resolve(n.name()), n);

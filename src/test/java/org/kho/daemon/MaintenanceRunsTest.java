@@ -3,6 +3,7 @@ package org.kho.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.kho.daemon.DaemonTest.waitFor;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +25,7 @@ import org.kho.backup.BackupRequest;
 import org.kho.backup.BackupService;
 import org.kho.crypto.Argon2id;
 import org.kho.crypto.SigningKey;
+import org.kho.drill.DrillStatement;
 import org.kho.logarchive.FourMonths;
 import org.kho.plan.PlannedAction.Kind;
 import org.kho.repository.Credential;
@@ -161,6 +164,51 @@ class MaintenanceRunsTest {
               .map(EvidenceIndex.Entry::reference).toList());
     }
     assertThat(Files.exists(logs.dir.resolve("app.log.4.gz"))).as("the daemon deletes no original").isTrue();
+  }
+
+  @Test
+  void aScheduledDrillKeepsItsSignedReportInTheEvidenceIndexAndWalksTheSlices() throws Exception {
+    Clock clock = Clock.systemUTC();
+    Path repo = dir.resolve("repo");
+    Path data = dir.resolve("data");
+    for (int i = 0; i < 20; i++) {
+      random(data.resolve("f" + i + ".bin"), 1000 + i, i);
+    }
+    try (Repository r = initRepository(repo, clock)) {
+      backup(r, data, clock);
+    }
+    Path config = writeCatalogue("""
+        targets:
+          - {id: disk, path: %s, repositoryPassword: {file: %s}}
+        """.formatted(repo, passwordFile()) + item(data));
+    Files.createDirectories(config.resolve("restore-drills"));
+    Files.writeString(config.resolve("restore-drills/half.yaml"), """
+        items: [item1]
+        schedule: fast
+        sample: {percent: 50}
+        scratch: %s
+        """.formatted(dir.resolve("scratch")));
+    Daemon daemon = start(config, Kind.DRILL, clock);
+    List<String> documents;
+    List<EvidenceIndex.Entry> indexed;
+    try {
+      waitFor(() -> succeeded(daemon, "drill", "half").size() >= 2);
+      documents = daemon.state().evidence().documents("drill");
+      indexed = daemon.state().evidence().about("half", 100);
+    } finally {
+      daemon.stop();
+    }
+    List<DrillStatement> reports = new ArrayList<>();
+    for (String d : documents) {
+      reports.add(DrillStatement.parse(new ObjectMapper().readTree(d).get("statement").asText()).orElseThrow());
+    }
+    assertThat(reports).hasSizeGreaterThanOrEqualTo(2).allMatch(s -> s.outcome() == DrillStatement.Outcome.PASSED);
+    assertThat(reports.get(0).slice().index()).isZero();
+    assertThat(reports.get(1).slice().index()).isEqualTo(1);
+    assertThat(reports.get(1).seed()).isEqualTo(reports.get(0).seed());
+    assertThat(indexed).isNotEmpty().allMatch(e -> e.kind().equals("drill") && e.signed() && e.target().equals("disk")
+        && e.run().isPresent());
+    assertThat(dir.resolve("scratch")).doesNotExist();
   }
 
   private static List<Run> succeeded(Daemon daemon, String action, String subject) {
