@@ -9,9 +9,10 @@ import org.kho.repository.SnapshotStatement;
 
 /**
  * The facts of a signed statement that verification reads: every statement has a type; a snapshot
- * statement also names its repository and snapshot object. Fields a statement lacks are null.
+ * statement also names its repository and snapshot object; a drill report ({@value DrillStatement#TYPE})
+ * its id, its plan (as the item) and when it finished (as the time). Fields a statement lacks are null.
  */
-record Statement(String type, String repository, String snapshot, String time, String host, String item) {
+record Statement(String type, String repository, String snapshot, String time, String host, String item, String id) {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   /** The statement in {@code json}, or empty when it is not a JSON object with a textual type. */
@@ -25,8 +26,18 @@ record Statement(String type, String repository, String snapshot, String time, S
     if (n == null || !n.isObject() || !n.path("type").isTextual()) {
       return Optional.empty();
     }
-    return Optional.of(new Statement(text(n, "type"), text(n, "repository"), text(n, "snapshot"), text(n, "time"),
-        text(n, "host"), text(n, "item")));
+    String time = text(n, "time") != null ? text(n, "time") : text(n, "finished");
+    String item = text(n, "item") != null ? text(n, "item") : text(n, "plan");
+    return Optional.of(new Statement(text(n, "type"), text(n, "repository"), text(n, "snapshot"), time,
+        text(n, "host"), item, text(n, "id")));
+  }
+
+  /**
+   * What the statement says it is, for people: "drill report ID" for a drill report, else its type.
+   * A statement that fails verification is named by what it claims, so the officer can find it.
+   */
+  String describe() {
+    return DrillStatement.TYPE.equals(type) ? "drill report " + (id == null ? "(no id)" : id) : type;
   }
 
   /** Whether it says a snapshot was forgotten by retention (so its absence is accounted for). */

@@ -19,7 +19,7 @@ import org.kho.evidence.SignedDrillReport;
  */
 public final class DrillReportRenderer {
   /** Lines of a command's output printed on paper; the signed JSON keeps all of it. */
-  static final int OUTPUT_LINES = 40;
+  static final int OUTPUT_LINES = 25;
   /** Characters of a command's output printed on paper. */
   static final int OUTPUT_CHARS = 3000;
   private final Pdf pdf;
