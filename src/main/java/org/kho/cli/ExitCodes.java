@@ -39,7 +39,7 @@ final class ExitCodes implements IExitCodeExceptionMapper, IExecutionExceptionHa
     codes.put(Integer.toString(USAGE), "wrong options or arguments");
     codes.put(Integer.toString(CONFIG_INVALID), "the config directory has errors");
     codes.put(Integer.toString(INCOMPLETE), "the backup was saved, but some files could not be read (listed)");
-    codes.put(Integer.toString(ATTENTION), "kho status: an item is overdue or its last run failed (listed)");
+    codes.put(Integer.toString(ATTENTION), "kho status: an item is overdue or its last run failed; kho drill coverage: an item no drill covers (listed)");
     codes.put(Integer.toString(AUDIT_BROKEN), "kho audit verify: the audit log was changed, or entries removed (listed)");
     codes.put(Integer.toString(NO_REPOSITORY), "no repository where one was expected");
     codes.put(Integer.toString(WRONG_KEY), "wrong password or key");

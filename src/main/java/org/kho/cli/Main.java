@@ -19,6 +19,7 @@ import picocli.CommandLine.Mixin;
         ForgetCommand.class, PruneCommand.class, HoldCommand.class,
         DaemonCommand.class, ReloadCommand.class, StatusCommand.class, AuditCommand.class,
         WipeCommand.class,
+        DrillCommand.class,
         AutoComplete.GenerateCompletion.class},
     footer = {"", "Start with: kho init DIR, then kho catalogue check --config DIR and kho plan --config DIR --days 30.",
         "Each command has --help."})

@@ -74,6 +74,20 @@ public final class DrillReportSamples {
         restoredFiles, restoredBytes, restoredFiles - damaged, restoredBytes - damaged * 4096L, bad);
   }
 
+  /** {@code s} with its items renamed, in order, to {@code items}. */
+  public static DrillStatement forItems(DrillStatement s, String... items) {
+    List<Item> renamed = new java.util.ArrayList<>();
+    for (int i = 0; i < items.length; i++) {
+      Item it = s.items().get(i % s.items().size());
+      renamed.add(new Item(items[i], it.snapshot(), it.snapshotTime(), it.choice(), it.filesInSnapshot(),
+          it.bytesInSnapshot(), it.filesRestored(), it.bytesRestored(), it.filesVerified(), it.bytesVerified(),
+          it.damaged()));
+    }
+    return new DrillStatement(s.type(), s.id(), s.repository(), s.target(), s.plan(), s.description(), s.host(),
+        s.operator(), s.witness(), s.started(), s.finished(), s.outcome(), s.reasons(), s.corrective(), s.seed(),
+        s.slice(), renamed, s.rto(), s.rpo(), s.commands());
+  }
+
   /** The record a drill engine signs: the statement text and its signature under {@code key}. */
   public static EvidenceRecord sign(DrillStatement s, SigningKey key) {
     String statement = s.json();
