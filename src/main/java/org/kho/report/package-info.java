@@ -6,7 +6,9 @@
  * escaped) with the texts of one {@link org.kho.report.Language} ({@code messages_vi.properties},
  * {@code messages_en.properties}, no fallback from one to the other); {@link org.kho.report.Pdf}
  * turns the XHTML into PDF with openhtmltopdf and the DejaVu fonts (Vietnamese glyphs) of the
- * system. {@link org.kho.report.WipeCertificateReport} is the first report. Imports the engines,
+ * system. {@link org.kho.report.WipeCertificateReport} renders wipe certificates,
+ * {@link org.kho.report.DrillReportRenderer} drill reports; {@link org.kho.report.DrillCoverage} sums up
+ * what drills have proven per plan and item. Imports the engines,
  * {@code evidence}, {@code catalogue} and {@code core}.
  */
 package org.kho.report;

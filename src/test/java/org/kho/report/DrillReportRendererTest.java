@@ -66,7 +66,7 @@ class DrillReportRendererTest {
     String text = keep(renderer().pdf(input(s, null), new Texts(Language.EN, HANOI)), "drill-report-failed.en");
     assertThat(text).contains("Restore Drill Report", "FAILED", "2 files of item hoso-motcua do not match",
         "hoso/2026/11/QD-1234.pdf: content hash differs", "hoso/2026/11/danh-sach.xlsx: missing", "count records",
-        "exit code 3", "relation \"ho_so\" does not exist", "Output clipped", "Corrective actions",
+        "exit code 3", "relation \"ho_so\" does not exist", "Only the last lines of the output", "Corrective actions",
         "kho check --read-data", "MISSED", "1 d 6:00:00", "Every file of each snapshot was selected");
     assertThat(text).as("the output is clipped to its last lines").doesNotContain("verify.sql:30: row 30 ");
   }
