@@ -92,7 +92,7 @@ public final class DrillReportRenderer {
     m.put("item", i.item());
     m.put("snapshot", i.shortSnapshot());
     m.put("snapshotTime", i.snapshotTime() == null ? "—" : t.shortTime(i.snapshotTime()));
-    m.put("choice", t.get("drill.choice." + (i.choice() == null ? "latest" : i.choice())));
+    m.put("choice", i.choice() == null ? "—" : t.get("drill.choice." + i.choice().toLowerCase(java.util.Locale.ROOT)));
     m.put("inSnapshot", t.number(i.filesInSnapshot()) + " / " + t.shortSize(i.bytesInSnapshot()));
     m.put("restored", t.number(i.filesRestored()) + " / " + t.shortSize(i.bytesRestored()));
     m.put("verified", t.number(i.filesVerified()) + " / " + t.shortSize(i.bytesVerified()));

@@ -72,6 +72,17 @@ class DrillReportRendererTest {
   }
 
   @Test
+  void warnedReportInVietnameseSaysWhichObjectiveWasMissed() throws IOException {
+    DrillStatement p = DrillReportSamples.passed("monthly-restore", STARTED, 5, 0, 1);
+    DrillStatement s = new DrillStatement(p.type(), p.id(), p.repository(), p.target(), p.plan(), p.description(),
+        p.host(), p.operator(), null, p.started(), p.finished(), DrillStatement.Outcome.WARNED,
+        java.util.List.of("RPO 1 ngày bị vượt: bản sao lưu mới nhất đã 30 giờ."), java.util.List.of(), p.seed(),
+        p.slice(), p.items(), p.rto(), new DrillStatement.Objective(24L * 3600, 30 * 3600, false), p.commands());
+    String text = keep(renderer().pdf(input(s, null), new Texts(Language.VI, HANOI)), "drill-report-warned.vi");
+    assertThat(text).contains("ĐẠT, CÓ CẢNH BÁO", "RPO 1 ngày bị vượt", "1 ngày 6:00:00", "KHÔNG ĐẠT");
+  }
+
+  @Test
   void aTamperedReportRendersAsNotVerified() {
     DrillStatement s = DrillReportSamples.passed("monthly-restore", STARTED, 1, 0, 1);
     var rec = DrillReportSamples.sign(s, KEY);
