@@ -93,6 +93,21 @@ class DrillCommandTest {
   }
 
   @Test
+  void showAsJsonCarriesTheCheckAndTheWholeStatement() throws IOException {
+    CliTest.Run run = CliTest.kho("drill", "show", FAILED, "--config", config.toString(), "--format", "json");
+    assertThat(run.code()).as(run.err()).isZero();
+    JsonNode json = new ObjectMapper().readTree(run.out());
+    assertThat(json.get("verified").asBoolean()).isTrue();
+    assertThat(json.get("check").get("key").asText()).isEqualTo(KEY.verifying().fingerprint());
+    JsonNode report = json.get("report");
+    assertThat(report.get("id").asText()).isEqualTo(FAILED);
+    assertThat(report.get("started").asText()).isEqualTo("2026-11-10T02:00:00Z");
+    assertThat(report.get("slice").get("count").asInt()).isEqualTo(10);
+    assertThat(report.get("items").get(0).get("damaged")).hasSize(2);
+    assertThat(report.get("commands").get(0).get("output").asText()).contains("relation \"ho_so\" does not exist");
+  }
+
+  @Test
   void showWithAnotherPublicKeyIsNotVerified() throws IOException {
     SigningKey other = SigningKey.generate();
     other.write(tmp.resolve("other.key"), tmp.resolve("other.pub"));
