@@ -35,10 +35,10 @@ public final class StateAccess {
     public static final Options DEFAULT = new Options(Optional.empty(), Optional.empty());
   }
 
-  /** Where the state of {@code configDir} is. */
+  /** Where the state of {@code configDir} (null when none is given: then a state option must say) is. */
   public StateLocation locate(Path configDir, Options options) {
     Path dir = options.directory().or(() -> setting("KHO_STATE_DIR").map(Path::of))
-        .orElse(configDir.resolve("state"));
+        .orElseGet(() -> defaultDirectory(configDir));
     Optional<String> url = options.url().or(() -> setting("KHO_STATE_URL"));
     if (url.isEmpty()) {
       return StateLocation.embedded(dir);
@@ -52,6 +52,14 @@ public final class StateAccess {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), "give jdbc:postgresql://HOST:PORT/DATABASE, or nothing for the embedded database");
     }
+  }
+
+  private static Path defaultDirectory(Path configDir) {
+    if (configDir == null) {
+      throw new UsageException("no state directory and no config directory given",
+          "pass --config DIR (its state/ folder), --state-dir DIR or --state-url URL");
+    }
+    return configDir.resolve("state");
   }
 
   /** Opens the state of {@code configDir}, with a pool of at most {@code connections}. */

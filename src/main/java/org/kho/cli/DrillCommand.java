@@ -2,10 +2,11 @@ package org.kho.cli;
 
 import picocli.CommandLine.Command;
 
-/** {@code kho drill ...}: restore drills. */
+/** {@code kho drill run|list|show|coverage}: restore drills and their signed reports. */
 @Command(name = "drill", mixinStandardHelpOptions = true,
-    description = {"Restore drills: prove on schedule that backups restore, with signed reports."},
-    subcommands = {DrillRunCommand.class})
+    description = {"Restore drills: prove on schedule that backups restore, with signed reports,",
+        "and show how much of the catalogue the drills have proven."},
+    subcommands = {DrillRunCommand.class, DrillListCommand.class, DrillShowCommand.class, DrillCoverageCommand.class})
 final class DrillCommand implements Runnable {
   @picocli.CommandLine.Spec
   private picocli.CommandLine.Model.CommandSpec spec;

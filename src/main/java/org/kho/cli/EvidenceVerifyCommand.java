@@ -88,8 +88,8 @@ final class EvidenceVerifyCommand implements Callable<Integer> {
     if (!report.verified().isEmpty()) {
       out.println();
       out.println("Verified");
-      Table verified = new Table("TIME", "TYPE", "SNAPSHOT", "HOST", "ITEM", "COPIED FROM");
-      report.verified().forEach(v -> verified.row(dash(v.time()), v.type(), dash(v.shortSnapshot()), dash(v.host()),
+      Table verified = new Table("TIME", "TYPE", "SNAPSHOT", "HOST", "ITEM/PLAN", "COPIED FROM");
+      report.verified().forEach(v -> verified.row(dash(v.time()), describe(v.type()), dash(v.shortSnapshot()), dash(v.host()),
           dash(v.item()), v.copiedFrom() == null ? "-" : "repository " + v.copiedFrom().substring(0, 8)));
       verified.print(out, "  ");
     }
@@ -117,6 +117,11 @@ final class EvidenceVerifyCommand implements Callable<Integer> {
   /** A repository record by the first 8 hex digits of its name; a file by its path. */
   private static String shortName(String record) {
     return record.contains("/") || record.endsWith(".json") ? record : "evidence/" + record.substring(0, 8);
+  }
+
+  /** A record's type, with what it is for the types people look for. */
+  private static String describe(String type) {
+    return org.kho.evidence.DrillStatement.TYPE.equals(type) ? type + " (drill report)" : type;
   }
 
   private static String dash(String value) {

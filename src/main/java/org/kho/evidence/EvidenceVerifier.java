@@ -90,8 +90,9 @@ public final class EvidenceVerifier {
           "signed by key " + rec.signer() + ", not by the key checked against, " + key.fingerprint());
     }
     if (!key.verify(rec.statement().getBytes(StandardCharsets.UTF_8), signature(rec))) {
-      throw new Rejected(Problem.BAD_SIGNATURE,
-          "the signature does not match the statement under key " + key.fingerprint() + ": one of them was changed");
+      String claims = Statement.parse(rec.statement()).map(s -> "the " + s.describe() + ": ").orElse("");
+      throw new Rejected(Problem.BAD_SIGNATURE, claims
+          + "the signature does not match the statement under key " + key.fingerprint() + ": one of them was changed");
     }
     return Statement.parse(rec.statement())
         .orElseThrow(() -> new Rejected(Problem.UNREADABLE, "the signed statement is not a JSON object with a type"));

@@ -55,6 +55,12 @@ public final class Texts {
 
   /** A size in binary units with the byte count: 1 GiB (1.073.741.824 byte). */
   public String size(long bytes) {
+    String shortSize = shortSize(bytes);
+    return bytes < 1024 ? shortSize : shortSize + " (" + number(bytes) + " " + get("unit.bytes") + ")";
+  }
+
+  /** A size in binary units alone, for tables: 1,5 GiB (vi), 1.5 GiB (en). */
+  public String shortSize(long bytes) {
     String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
     double v = bytes;
     int u = 0;
@@ -64,7 +70,7 @@ public final class Texts {
     }
     NumberFormat f = NumberFormat.getNumberInstance(language.locale());
     f.setMaximumFractionDigits(u == 0 ? 0 : 1);
-    return f.format(v) + " " + units[u] + (u == 0 ? "" : " (" + number(bytes) + " " + get("unit.bytes") + ")");
+    return f.format(v) + " " + units[u];
   }
 
   /** A time in the report's zone, with its offset. */
@@ -72,9 +78,20 @@ public final class Texts {
     return DateTimeFormatter.ofPattern(get("format.time")).withZone(zone).format(t);
   }
 
+  /** A time in the report's zone to the minute, without the offset, for tables. */
+  public String shortTime(Instant t) {
+    return DateTimeFormatter.ofPattern(get("format.shortTime")).withZone(zone).format(t);
+  }
+
   /** A duration as h:mm:ss. */
   public String duration(Duration d) {
     long s = Math.max(0, d.toSeconds());
     return String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
+  }
+
+  /** A duration as h:mm:ss, or with whole days first when a day or longer: 3 d 4:05:06 (en), 3 ngày 4:05:06 (vi). */
+  public String span(Duration d) {
+    long days = Math.max(0, d.toDays());
+    return days == 0 ? duration(d) : days + " " + get("unit.dayUnit") + " " + duration(d.minusDays(days));
   }
 }

@@ -16,6 +16,7 @@ import org.kho.crypto.SigningKey;
 import org.kho.evidence.EvidenceReport.Failure;
 import org.kho.evidence.EvidenceReport.Problem;
 import org.kho.evidence.EvidenceReport.Verified;
+import org.kho.repository.EvidenceRecord;
 import org.kho.repository.EvidenceStore;
 import org.kho.repository.Repository;
 import org.kho.repository.SnapshotRef;
@@ -155,5 +156,28 @@ class EvidenceVerifierTest {
     assertThat(v.type()).isEqualTo("kho.drill.v1");
     assertThat(v.item()).isEqualTo("hr-db");
     assertThat(v.snapshot()).isNull();
+  }
+
+  @Test
+  void aDrillReportVerifiesByItsSignatureAndATamperedOneFailsNamingIt() throws IOException {
+    DrillStatement drill = DrillReportSamples.passed("monthly", java.time.Instant.parse("2026-11-20T01:00:00Z"), 7, 0, 1);
+    EvidenceRecord signed = DrillReportSamples.sign(drill, KEY);
+    repo.writeEvidence(signed.statement(), KEY);
+    EvidenceReport good = verify(KEY);
+    assertThat(good.ok()).isTrue();
+    Verified v = good.verified().getFirst();
+    assertThat(v.type()).isEqualTo(DrillStatement.TYPE);
+    assertThat(v.item()).as("a drill report is about its plan").isEqualTo("monthly");
+    assertThat(v.time()).as("and dated when it finished").isEqualTo(drill.finished().toString());
+
+    Path record = onlyRecord();
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode rec = (ObjectNode) json.readTree(record.toFile());
+    rec.put("statement", rec.get("statement").asText().replace("\"PASSED\"", "\"FAILED\""));
+    Files.writeString(record, json.writeValueAsString(rec));
+    EvidenceReport bad = verify(KEY);
+    assertThat(bad.ok()).isFalse();
+    assertThat(bad.failures()).extracting(Failure::problem).containsExactly(Problem.BAD_SIGNATURE);
+    assertThat(bad.failures().getFirst().detail()).startsWith("the drill report monthly-20261120T010000Z: ");
   }
 }

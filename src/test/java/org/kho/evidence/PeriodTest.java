@@ -50,6 +50,6 @@ class PeriodTest {
   }
 
   private static Statement statement(String type, String time, String started, String month) {
-    return new Statement(type, null, null, time, null, null, started, month);
+    return new Statement(type, null, null, time, null, null, started, month, null);
   }
 }
