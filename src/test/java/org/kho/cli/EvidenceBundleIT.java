@@ -23,6 +23,7 @@ import org.kho.crypto.SigningKey;
 import org.kho.evidence.BundleFixture;
 import org.kho.state.StateLocation;
 import org.kho.state.StateStore;
+import org.kho.testing.TestCatalogue;
 import org.kho.wipe.SignedCertificate;
 
 /**
@@ -56,27 +57,7 @@ class EvidenceBundleIT {
     key = SigningKey.generate();
     pub = tmp.resolve("signing/signing.pub");
     key.write(tmp.resolve("signing/signing.key"), pub);
-    Files.writeString(cfg.resolve("catalogue.yaml"), """
-        version: 1
-        agency: {name: "Test agency", unit: "IT", contact: "it@example.gov.vn"}
-        signingKey: {file: %s}
-        targets:
-          - id: disk
-            description: test disk
-            path: %s
-            media: external-disk
-            repositoryPassword: {file: %s}
-        items:
-          - id: documents
-            name: Documents
-            owner: Office
-            securityLevel: 2
-            sources: [{path: %s}]
-            targets: [disk]
-            schedule: nightly
-            retention: {daily: 14, monthly: 12}
-            allowSameDevice: "test: one disk in the test machine"
-        """.formatted(tmp.resolve("signing/signing.key"), repo, password, src));
+    TestCatalogue.oneDisk(repo, password, src).signedWith(tmp.resolve("signing/signing.key")).writeTo(cfg);
     Kho.Run backup = kho("backup", "--config", cfg.toString());
     assertThat(backup.code()).as(backup.err() + backup.out()).isZero();
     fillState();

@@ -21,6 +21,7 @@ import org.kho.repository.Credential;
 import org.kho.repository.Host;
 import org.kho.repository.Repository;
 import org.kho.storage.local.LocalStorage;
+import org.kho.testing.TestCatalogue;
 
 /**
  * Monthly log archives through the real CLI, on the real clock: four months of logs (the current
@@ -49,26 +50,7 @@ class LogsIT {
     assertThat(kho("init", cfg.toString()).code()).isZero();
     Files.createDirectories(tmp.resolve("signing"));
     SigningKey.generate().write(tmp.resolve("signing/signing.key"), tmp.resolve("signing/signing.pub"));
-    Files.writeString(cfg.resolve("catalogue.yaml"), """
-        version: 1
-        agency: {name: "Test agency", unit: "IT", contact: "it@example.gov.vn"}
-        signingKey: {file: %s}
-        targets:
-          - id: disk
-            description: test disk
-            path: %s
-            media: external-disk
-            repositoryPassword: {file: %s}
-        items:
-          - id: documents
-            name: Documents
-            owner: Office
-            securityLevel: 2
-            sources: [{path: %s}]
-            targets: [disk]
-            schedule: nightly
-            retention: {daily: 14, monthly: 12}
-            allowSameDevice: "test: one disk in the test machine"
+    TestCatalogue.oneDisk(repo, password, tmp.resolve("srv")).signedWith(tmp.resolve("signing/signing.key")).then("""
         logs:
           - id: app-logs
             name: Application logs
@@ -78,8 +60,7 @@ class LogsIT {
             targets: [disk]
             deleteOriginals: true
             allowSameDevice: "test: one disk in the test machine"
-        """.formatted(tmp.resolve("signing/signing.key"), repo, password, tmp.resolve("srv"), logs.dir,
-        FourMonths.REGEX.replace("\\", "\\\\"), FourMonths.FORMAT));
+        """.formatted(logs.dir, FourMonths.REGEX.replace("\\", "\\\\"), FourMonths.FORMAT)).writeTo(cfg);
   }
 
   @Test

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kho.cli.CliTest.Run;
+import org.kho.testing.TestCatalogue;
 
 /** {@code kho repo init}, {@code kho key …}, {@code kho check} options and catalogue backups, in process. */
 class RepositoryCommandsTest {
@@ -117,29 +118,8 @@ class RepositoryCommandsTest {
     Path data = Files.createDirectories(tmp.resolve("srv/documents"));
     Files.writeString(data.resolve("a.txt"), "alpha");
     Files.writeString(data.resolve("b.tmp"), "excluded");
-    Files.writeString(cfg.resolve("catalogue.yaml"), """
-        version: 1
-        agency: {name: "Test agency", unit: "IT", contact: "it@example.gov.vn"}
-        signingKey: {file: %s}
-        targets:
-          - id: disk
-            description: test disk
-            path: %s
-            media: external-disk
-            repositoryPassword: {file: %s}
-        items:
-          - id: documents
-            name: Documents
-            owner: Office
-            securityLevel: 2
-            sources:
-              - path: %s
-                exclude: ["*.tmp"]
-            targets: [disk]
-            schedule: nightly
-            retention: {daily: 14, monthly: 12}
-            allowSameDevice: "test: one disk in the test machine"
-        """.formatted(tmp.resolve("signing/signing.key"), repo, pw1, data));
+    TestCatalogue.oneDisk(repo, pw1, data).signedWith(tmp.resolve("signing/signing.key"))
+        .sources("[{path: " + data + ", exclude: [\"*.tmp\"]}]").writeTo(cfg);
     Run run = kho("backup", "--config", cfg.toString(), "--json");
     assertThat(run.code()).as(run.err() + run.out()).isZero();
     JsonNode result = json(run).get(0);

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kho.cli.CliTest.Run;
+import org.kho.testing.TestCatalogue;
 
 /** {@code kho forget} from the catalogue and by hand, with signed removals, in process. */
 class RetentionCommandsTest {
@@ -40,27 +41,7 @@ class RetentionCommandsTest {
   void catalogueForgetNeverGoesBelowThePolicyMinimum() throws IOException {
     Path cfg = tmp.resolve("cfg");
     assertThat(kho("init", cfg.toString()).code()).isZero();
-    Files.writeString(cfg.resolve("catalogue.yaml"), """
-        version: 1
-        agency: {name: "Test agency", unit: "IT", contact: "it@example.gov.vn"}
-        targets:
-          - id: disk
-            description: test disk
-            path: %s
-            media: external-disk
-            repositoryPassword: {file: %s}
-        items:
-          - id: documents
-            name: Documents
-            owner: Office
-            securityLevel: 2
-            sources:
-              - path: %s
-            targets: [disk]
-            schedule: nightly
-            retention: {last: 1}
-            allowSameDevice: "test: one disk in the test machine"
-        """.formatted(repo, pw, data));
+    TestCatalogue.oneDisk(repo, pw, data).retention("{last: 1}").writeTo(cfg);
     assertThat(kho("backup", "--config", cfg.toString()).code()).isZero();
     Files.writeString(data.resolve("a.txt"), "changed");
     assertThat(kho("backup", "--config", cfg.toString()).code()).isZero();
