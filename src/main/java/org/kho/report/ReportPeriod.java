@@ -3,10 +3,11 @@ package org.kho.report;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.kho.core.UsageException;
+import org.kho.evidence.Period;
 
 /**
  * The span a report covers: a year ({@code 2026}), a quarter ({@code 2026-Q4}) or a month
@@ -17,46 +18,28 @@ import org.kho.core.UsageException;
  * @param end the first day after the period
  */
 public record ReportPeriod(String label, Kind kind, LocalDate first, LocalDate end) {
-  private static final Pattern YEAR = Pattern.compile("(\\d{4})");
-  private static final Pattern QUARTER = Pattern.compile("(\\d{4})-[Qq]([1-4])");
-  private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
-
   /** How long the period is. */
   public enum Kind { YEAR, QUARTER, MONTH }
 
   /**
-   * The period {@code text} names.
+   * The period {@code text} names: the forms of the evidence bundle's {@link Period} (a quarter's
+   * {@code Q} in either case), years 2000 to 2999.
    *
    * @throws UsageException saying what forms are understood, when it names none
    */
   public static ReportPeriod parse(String text) {
-    String s = text == null ? "" : text.strip();
-    Matcher m;
-    if ((m = YEAR.matcher(s)).matches()) {
-      LocalDate first = LocalDate.of(year(m.group(1), text), 1, 1);
-      return new ReportPeriod(s, Kind.YEAR, first, first.plusYears(1));
-    }
-    if ((m = QUARTER.matcher(s)).matches()) {
-      int q = Integer.parseInt(m.group(2));
-      LocalDate first = LocalDate.of(year(m.group(1), text), 3 * q - 2, 1);
-      return new ReportPeriod(m.group(1) + "-Q" + q, Kind.QUARTER, first, first.plusMonths(3));
-    }
-    if ((m = MONTH.matcher(s)).matches()) {
-      int month = Integer.parseInt(m.group(2));
-      if (month >= 1 && month <= 12) {
-        LocalDate first = LocalDate.of(year(m.group(1), text), month, 1);
-        return new ReportPeriod(s, Kind.MONTH, first, first.plusMonths(1));
-      }
-    }
-    throw bad(text);
-  }
-
-  private static int year(String digits, String text) {
-    int year = Integer.parseInt(digits);
-    if (year < 2000 || year > 2999) {
+    Period p;
+    try {
+      p = Period.parse(text == null ? null : text.strip().toUpperCase(Locale.ROOT), ZoneOffset.UTC);
+    } catch (UsageException e) {
       throw bad(text);
     }
-    return year;
+    if (p.first().getYear() < 2000 || p.first().getYear() > 2999) {
+      throw bad(text);
+    }
+    long months = ChronoUnit.MONTHS.between(p.first(), p.last()) + 1;
+    Kind kind = months == 1 ? Kind.MONTH : months == 3 ? Kind.QUARTER : Kind.YEAR;
+    return new ReportPeriod(p.label(), kind, p.first().atDay(1), p.last().plusMonths(1).atDay(1));
   }
 
   private static UsageException bad(String text) {
