@@ -159,10 +159,10 @@ public final class DrillService {
     long files = s.items().stream().mapToLong(DrillStatement.Item::filesVerified).sum();
     long bytes = s.items().stream().mapToLong(DrillStatement.Item::bytesVerified).sum();
     String detail = s.id() + " " + s.outcome() + ": " + files + " files verified";
-    state.runs().finish(run, new Run.End(s.outcome() == DrillStatement.Outcome.FAILED ? Run.Outcome.FAILED
-        : Run.Outcome.SUCCEEDED, new Run.Figures(files, bytes, 0), detail, String.join("; ", s.reasons())));
     result.records().keySet().forEach(target -> state.evidence().add(KIND, s.plan(), target, s.id(), true,
         Optional.of(run), Optional.of(result.envelope())));
+    state.runs().finish(run, new Run.End(s.outcome() == DrillStatement.Outcome.FAILED ? Run.Outcome.FAILED
+        : Run.Outcome.SUCCEEDED, new Run.Figures(files, bytes, 0), detail, String.join("; ", s.reasons())));
     state.audit().append(s.operator() != null ? s.operator() : new Host().user(), KIND, s.plan(),
         detail + (s.witness() != null ? ", witness " + s.witness() : "") + (s.reasons().isEmpty() ? "" : "; "
             + String.join("; ", s.reasons())));

@@ -74,11 +74,12 @@ final class ActionJob implements Job {
     LOG.info("{} {} started ({}{})", start.action(), start.subject(), start.cause().label(),
         start.scheduledFor().map(t -> ", due " + t).orElse(""));
     ActionRunner.Result result = attempt(catalogue, action, runner);
-    context.state().runs().finish(id, result.end());
+    // evidence first: whoever sees the run finished finds its records indexed
     for (ActionRunner.Evidence e : result.evidence()) {
       context.state().evidence().add(e.kind(), action.subject(), e.target(), e.reference(), e.signed(), Optional.of(id),
           e.document());
     }
+    context.state().runs().finish(id, result.end());
     Run.End end = result.end();
     context.state().audit().append(context.actor(), start.action(), start.subject(),
         end.outcome().label() + " (" + start.cause().label() + start.scheduledFor().map(t -> ", due " + t).orElse("")
