@@ -18,7 +18,7 @@ import org.kho.storage.Ticker;
 import org.kho.storage.local.LocalStorage;
 import org.kho.storage.vfs.RemoteAccess;
 import org.kho.storage.vfs.RemoteUrl;
-import org.kho.storage.vfs.VfsStorage;
+import org.kho.storage.vfs.RemoteStorage;
 
 /**
  * Opens the storage a repository location names: a local folder, or an {@code sftp://} or
@@ -55,7 +55,7 @@ public final class Targets {
   /** The existing repository at {@code location}. */
   public Storage open(String location, Remote remote) {
     if (RemoteUrl.isRemote(location)) {
-      return decorate(VfsStorage.open(RemoteUrl.parse(location), access(remote)), RemoteUrl.parse(location), remote);
+      return decorate(RemoteStorage.open(RemoteUrl.parse(location), access(remote)), RemoteUrl.parse(location), remote);
     }
     Path dir = Path.of(location);
     if (!Files.isDirectory(dir)) {
@@ -75,7 +75,7 @@ public final class Targets {
   /** Where a new repository goes: a new or empty folder or remote folder, made ready for objects. */
   public Storage create(String location, Remote remote) {
     if (RemoteUrl.isRemote(location)) {
-      return decorate(VfsStorage.create(RemoteUrl.parse(location), access(remote)), RemoteUrl.parse(location), remote);
+      return decorate(RemoteStorage.create(RemoteUrl.parse(location), access(remote)), RemoteUrl.parse(location), remote);
     }
     Path dir = Path.of(location);
     return !Files.exists(dir) || isEmpty(dir) ? LocalStorage.create(dir) : LocalStorage.open(dir);

@@ -1,6 +1,5 @@
 package org.kho.storage.vfs;
 
-import java.time.Duration;
 import org.apache.commons.vfs2.CacheStrategy;
 import org.apache.commons.vfs2.FileSystemException;
 import org.apache.commons.vfs2.FileSystemOptions;
@@ -8,10 +7,6 @@ import org.apache.commons.vfs2.auth.StaticUserAuthenticator;
 import org.apache.commons.vfs2.cache.NullFilesCache;
 import org.apache.commons.vfs2.impl.DefaultFileSystemConfigBuilder;
 import org.apache.commons.vfs2.impl.DefaultFileSystemManager;
-import org.apache.commons.vfs2.provider.ftp.FtpFileType;
-import org.apache.commons.vfs2.provider.ftps.FtpsDataChannelProtectionLevel;
-import org.apache.commons.vfs2.provider.ftps.FtpsFileSystemConfigBuilder;
-import org.apache.commons.vfs2.provider.ftps.FtpsMode;
 import org.apache.commons.vfs2.provider.sftp.BytesIdentityInfo;
 import org.apache.commons.vfs2.provider.sftp.IdentityProvider;
 import org.apache.commons.vfs2.provider.sftp.SftpFileProvider;
@@ -19,10 +14,10 @@ import org.apache.commons.vfs2.provider.sftp.SftpFileSystemConfigBuilder;
 import org.kho.core.UsageException;
 
 /**
- * The VFS settings of a remote target, safe by default where VFS is not: host keys and
- * certificates always verified, no exec channel (whose probe hangs against SFTP-only servers),
- * timeouts on connecting and on every wait for the server, nothing read from the user's
- * {@code ~/.ssh}, binary transfers, paths absolute on the server.
+ * The VFS settings of an SFTP target, safe by default where VFS is not: host keys always
+ * verified, no exec channel (whose probe hangs against SFTP-only servers), timeouts on connecting
+ * and on every wait for the server, nothing read from the user's {@code ~/.ssh}, paths absolute
+ * on the server.
  */
 final class Connections {
   private Connections() {}
@@ -31,7 +26,6 @@ final class Connections {
   static DefaultFileSystemManager manager() throws FileSystemException {
     DefaultFileSystemManager manager = new DefaultFileSystemManager();
     manager.addProvider("sftp", new SftpFileProvider());
-    manager.addProvider("ftps", new PooledFtpsProvider());
     manager.setFilesCache(new NullFilesCache());
     manager.setCacheStrategy(CacheStrategy.ON_RESOLVE);
     manager.init();
@@ -42,10 +36,10 @@ final class Connections {
     FileSystemOptions options = new FileSystemOptions();
     access.password().ifPresent(password -> DefaultFileSystemConfigBuilder.getInstance()
         .setUserAuthenticator(options, new StaticUserAuthenticator(null, url.user(), password)));
-    switch (url.scheme()) {
-      case SFTP -> sftp(options, url, access, prompt);
-      case FTPS -> ftps(options, url, access);
+    if (url.scheme() != RemoteUrl.Scheme.SFTP) {
+      throw new IllegalArgumentException(url + " is not an SFTP URL: FTPS targets are FtpsStorage's");
     }
+    sftp(options, url, access, prompt);
     return options;
   }
 
@@ -71,17 +65,4 @@ final class Connections {
     sftp.setSessionTimeout(options, access.timeout());
   }
 
-  private static void ftps(FileSystemOptions options, RemoteUrl url, RemoteAccess access) {
-    FtpsFileSystemConfigBuilder ftps = FtpsFileSystemConfigBuilder.getInstance();
-    ftps.setFtpsMode(options, FtpsMode.EXPLICIT);
-    ftps.setDataChannelProtectionLevel(options, FtpsDataChannelProtectionLevel.P);
-    ftps.setTrustManager(options, ServerCertificates.forHost(access.trustedCertificates(), url.host()));
-    ftps.setFileType(options, FtpFileType.BINARY);
-    ftps.setPassiveMode(options, true);
-    ftps.setUserDirIsRoot(options, false);
-    Duration timeout = access.timeout();
-    ftps.setConnectTimeout(options, timeout);
-    ftps.setSoTimeout(options, timeout);
-    ftps.setDataTimeout(options, timeout);
-  }
 }

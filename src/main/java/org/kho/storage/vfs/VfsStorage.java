@@ -24,19 +24,18 @@ import org.kho.storage.StorageException;
 import org.kho.storage.TransientStorageException;
 
 /**
- * A repository in a folder of an SFTP or FTPS server, reached through commons-vfs2: each object is
+ * A repository in a folder of an SFTP server, reached through commons-vfs2: each object is
  * the file {@code path/}{@link ObjectName#path()} on the server, as on a local disk.
  *
  * <p>A create uploads to a {@code tmp-} file beside the object's place, checks that the server
- * holds every byte, then renames it to the object's name. Both SFTP and FTP servers refuse to
- * rename onto an existing file (OpenSSH links, then unlinks), and the name is checked just before
+ * holds every byte, then renames it to the object's name. SFTP servers refuse to rename onto an
+ * existing file (OpenSSH links, then unlinks), and the name is checked just before
  * the rename, so an object is never replaced; only two writers of one name racing past that check
  * could both publish, and then both stored the same bytes (names are hashes of contents). The
  * server decides durability: SFTP has no fsync in its base protocol, so a create is as durable as
  * the server's close of a file.
  *
- * <p>Safe for concurrent use: VFS opens a channel (SFTP) or connection (FTPS) per concurrent
- * operation over the one login. Every wait for the server is bounded by the timeout of
+ * <p>Safe for concurrent use: VFS opens a channel per concurrent operation over the one login. Every wait for the server is bounded by the timeout of
  * {@link RemoteAccess}; a broken connection fails the operation with a
  * {@link TransientStorageException}, and the next operation connects again.
  */

@@ -53,7 +53,7 @@ class FtpsStorageTest extends StorageContract {
   protected Storage newStorage() {
     repoPath = "/backups/repo-" + ++repos;
     return new ConcurrencyLimitedStorage(
-        VfsStorage.create(RemoteUrl.parse(server.url(repoPath)), access(Optional.of(server.certificate()))), 2);
+        FtpsStorage.create(RemoteUrl.parse(server.url(repoPath)), access(Optional.of(server.certificate()))), 2);
   }
 
   @Test
@@ -91,7 +91,7 @@ class FtpsStorageTest extends StorageContract {
 
   @Test
   void aServerWhoseCertificateIsNotTrustedIsRefused() {
-    assertThatThrownBy(() -> VfsStorage.open(RemoteUrl.parse(server.url(repoPath)), access(Optional.empty())))
+    assertThatThrownBy(() -> FtpsStorage.open(RemoteUrl.parse(server.url(repoPath)), access(Optional.empty())))
         .isInstanceOf(StorageException.class)
         .hasMessageContaining("certificate is not trusted");
   }
