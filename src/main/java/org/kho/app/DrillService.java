@@ -142,7 +142,7 @@ public final class DrillService {
       }
     }
     boolean good = statement.outcome() != DrillStatement.Outcome.FAILED;
-    Instant finished = Instant.parse(statement.finished());
+    Instant finished = statement.finished();
     for (DrillStatement.Item item : statement.items()) {
       RestoreDrill.Source source = sources.stream().filter(s -> s.item().equals(item.item())).findFirst().orElseThrow();
       source.repo().saveDrillResult(new DrillResult(DrillResult.VERSION, item.snapshot(), item.item(), finished,
@@ -188,7 +188,7 @@ public final class DrillService {
         }
       }
     }
-    return reports(envelopes, plan, key).stream().max(Comparator.comparing((DrillStatement s) -> Instant.parse(s.started())))
+    return reports(envelopes, plan, key).stream().max(Comparator.comparing(DrillStatement::started))
         .map(DrillStatement::rollingSlice);
   }
 

@@ -28,7 +28,7 @@ final class DrillView {
     out.println("  RPO: " + objective(s.rpo()) + "  (age of the oldest restored snapshot)");
     for (DrillStatement.Command c : s.commands()) {
       out.printf("  step '%s': %s (%s)%n", c.name(), c.passed() ? "passed" : "FAILED" + (c.exit() > 0 ? ", exit " + c.exit() : ""),
-          Units.duration(c.seconds()));
+          Units.duration(c.took()));
       if (!c.passed()) {
         List<String> lines = c.output().lines().toList();
         lines.subList(Math.max(0, lines.size() - OUTPUT_LINES), lines.size()).forEach(l -> out.println("      " + l));
@@ -45,10 +45,10 @@ final class DrillView {
   }
 
   private static String objective(DrillStatement.Objective o) {
-    String measured = Units.duration(o.measuredSeconds());
+    String measured = Units.duration(o.measured());
     if (o.targetSeconds() == null) {
       return measured + ", no target set";
     }
-    return measured + " against a target of " + Units.duration(o.targetSeconds()) + ": " + (o.met() ? "met" : "MISSED");
+    return measured + " against a target of " + Units.duration(o.target().orElseThrow()) + ": " + (o.met() ? "met" : "MISSED");
   }
 }

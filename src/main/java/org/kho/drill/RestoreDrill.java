@@ -87,16 +87,16 @@ public final class RestoreDrill {
         runSteps(plan, source, into, request.sources().size() > 1, progress, commands);
       }
     }
-    double rtoSeconds = (clock.millis() - begun) / 1000.0;
+    Duration restoring = Duration.ofMillis(clock.millis() - begun);
     Instant finished = clock.instant();
-    var rto = DrillStatement.Objective.of(plan.rto(), rtoSeconds);
+    var rto = DrillStatement.Objective.of(plan.rto(), restoring);
     var rpo = DrillStatement.Objective.of(plan.rpo(),
-        oldest == null ? 0 : Math.max(0, Duration.between(oldest, started).toSeconds()));
+        Duration.ofSeconds(oldest == null ? 0 : Math.max(0, Duration.between(oldest, started).toSeconds())));
     Verdict verdict = Verdict.of(failures, commands, rto, rpo);
     return new DrillStatement(DrillStatement.TYPE, reportId(plan.id().value(), started),
         joined(request.sources(), s -> s.repo().config().id()), joined(request.sources(), Source::target),
-        plan.id().value(), plan.description(), request.host(), request.operator(), request.witness(), started.toString(),
-        finished.toString(), verdict.outcome(), verdict.reasons(), verdict.corrective(), request.slice().seed(),
+        plan.id().value(), plan.description(), request.host(), request.operator(), request.witness(), started,
+        finished, verdict.outcome(), verdict.reasons(), verdict.corrective(), request.slice().seed(),
         new DrillStatement.SliceRef(request.slice().index(), request.slice().count()), items, rto, rpo, commands);
   }
 
@@ -232,7 +232,8 @@ public final class RestoreDrill {
     }
 
     private DrillStatement.Item item(SnapshotRef snapshot, long files, long bytes, Tally t, List<String> damaged) {
-      return new DrillStatement.Item(source.item(), snapshot.id(), snapshot.snapshot().time().toString(),
+      return new DrillStatement.Item(source.item(), source.repo().config().id(), source.target(), snapshot.id(),
+          snapshot.snapshot().time(),
           plan.snapshot().label(), files, bytes, t.filesRestored, t.bytesRestored, t.filesVerified, t.bytesVerified,
           damaged);
     }

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import org.kho.catalogue.Catalogue;
 import org.kho.catalogue.DrillPlan;
 import org.kho.catalogue.Item;
-import org.kho.evidence.DrillStatement;
+import org.kho.drill.DrillStatement;
 
 /**
  * How much of the catalogue restore drills have proven, per plan and item, from the drill reports
