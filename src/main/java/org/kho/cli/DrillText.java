@@ -42,9 +42,9 @@ final class DrillText {
   }
 
   private static void items(DrillStatement s, PrintWriter out) {
-    Table t = new Table("ITEM", "SNAPSHOT", "TAKEN", "CHOICE", "IN SNAPSHOT", "RESTORED", "VERIFIED", "DAMAGED");
+    Table t = new Table("ITEM", "TARGET", "SNAPSHOT", "TAKEN", "CHOICE", "IN SNAPSHOT", "RESTORED", "VERIFIED", "DAMAGED");
     for (DrillStatement.Item i : s.items()) {
-      t.row(i.item(), i.shortSnapshot(), dash(i.snapshotTime()), dash(i.choice()),
+      t.row(i.item(), dash(i.target()), i.shortSnapshot(), dash(i.snapshotTime()), dash(i.choice()),
           i.filesInSnapshot() + " / " + Units.bytes(i.bytesInSnapshot()),
           i.filesRestored() + " / " + Units.bytes(i.bytesRestored()),
           i.filesVerified() + " / " + Units.bytes(i.bytesVerified()), i.damaged().size());

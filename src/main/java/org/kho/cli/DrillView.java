@@ -19,8 +19,8 @@ final class DrillView {
         + (s.witness() == null ? "" : ", witness " + s.witness()));
     out.println("  sample: slice " + (s.slice().index() + 1) + " of " + s.slice().count() + " (seed " + s.seed() + ")");
     for (DrillStatement.Item i : s.items()) {
-      out.printf("  item %s: snapshot %s of %s (%s): %d of %d files restored, %d verified (%s of %s)%n", i.item(),
-          i.snapshot().substring(0, 8), i.snapshotTime(), i.choice(), i.filesRestored(), i.filesInSnapshot(),
+      out.printf("  item %s from target %s: snapshot %s of %s (%s): %d of %d files restored, %d verified (%s of %s)%n",
+          i.item(), i.target(), i.snapshot().substring(0, 8), i.snapshotTime(), i.choice(), i.filesRestored(), i.filesInSnapshot(),
           i.filesVerified(), Units.bytes(i.bytesVerified()), Units.bytes(i.bytesInSnapshot()));
       i.damaged().forEach(d -> out.println("    DAMAGED " + d));
     }

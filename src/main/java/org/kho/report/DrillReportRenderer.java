@@ -90,6 +90,7 @@ public final class DrillReportRenderer {
   private static Map<String, Object> item(DrillStatement.Item i, Texts t) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("item", i.item());
+    m.put("target", i.target() == null ? "" : i.target());
     m.put("snapshot", i.shortSnapshot());
     m.put("snapshotTime", i.snapshotTime() == null ? "—" : t.shortTime(i.snapshotTime()));
     m.put("choice", i.choice() == null ? "—" : t.get("drill.choice." + i.choice().toLowerCase(java.util.Locale.ROOT)));
