@@ -14,7 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kho.crypto.SigningKey;
 import org.kho.storage.vfs.TestSftpServer;
 
 /**
@@ -49,15 +48,7 @@ class DrillTargetsIT {
         server.knownHosts().toString(), "KHO_REMOTE_PASSWORD_FILE", server.passwordFile().toString()),
         "repo", "init", "--repo", server.url("/srv/kho"));
     assertThat(remote.code()).as(remote.err()).isZero();
-    Files.createDirectories(tmp.resolve("signing"));
-    SigningKey.generate().write(tmp.resolve("signing/signing.key"), tmp.resolve("signing/signing.pub"));
-    cfg = tmp.resolve("cfg");
-    assertThat(Kho.run(Map.of(), "init", cfg.toString()).code()).isZero();
-    try (Stream<Path> shipped = Files.list(cfg.resolve("restore-drills"))) {
-      for (Path p : shipped.toList()) {
-        Files.delete(p); // the examples name items of the example catalogue
-      }
-    }
+    cfg = Kho.drillConfig(tmp);
     Files.writeString(cfg.resolve("catalogue.yaml"), """
         version: 1
         agency: {name: "Test agency"}
