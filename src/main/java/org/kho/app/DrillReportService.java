@@ -14,7 +14,7 @@ import org.kho.core.KhoException;
 import org.kho.core.UsageException;
 import org.kho.crypto.SigningKey;
 import org.kho.crypto.VerifyingKey;
-import org.kho.evidence.DrillStatement;
+import org.kho.drill.DrillStatement;
 import org.kho.evidence.SignedDrillReport;
 import org.kho.report.DrillCoverage;
 import org.kho.report.DrillReportRenderer;

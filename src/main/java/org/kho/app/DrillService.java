@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.kho.catalogue.Catalogue;
 import org.kho.catalogue.DrillPlan;
 import org.kho.catalogue.Item;
@@ -28,6 +29,7 @@ import org.kho.drill.DrillProgress;
 import org.kho.drill.DrillStatement;
 import org.kho.drill.RestoreDrill;
 import org.kho.drill.Slice;
+import org.kho.plan.DrillTargets;
 import org.kho.repository.DrillResult;
 import org.kho.repository.EvidenceRecord;
 import org.kho.repository.EvidenceStore;
@@ -37,7 +39,8 @@ import org.kho.state.Run;
 import org.kho.state.StateStore;
 
 /**
- * {@code kho drill run}: runs a catalogue drill plan (each item from the first of its targets),
+ * {@code kho drill run}: runs a catalogue drill plan (each item from the targets {@link DrillTargets}
+ * chooses: in turn, or every one),
  * signs the {@code kho.drill.v1} statement with the agency key, and stores it where the drill
  * report contract says: an evidence record and a {@code drills/} marker per drilled snapshot in
  * each repository read, and, given a state store, the evidence index (kind {@value #KIND}, with
@@ -93,14 +96,18 @@ public final class DrillService {
     Optional<Long> run = state.map(s -> s.runs().start(new Run.Start(KIND, plan.id().value(), Run.Cause.MANUAL,
         Optional.empty(), new Host().name())));
     Map<TargetId, Repository> repos = new LinkedHashMap<>();
+    Function<TargetId, Repository> open = id -> repos.computeIfAbsent(id,
+        t -> repositories.open(catalogue.target(t).orElseThrow()));
     try {
+      List<DrillStatement> before = previous(plan, key.verifying(), state,
+          items.stream().flatMap(i -> plan.targetsOf(i).stream()).distinct().toList(), open);
       List<RestoreDrill.Source> sources = new ArrayList<>();
       for (Item item : items) {
-        TargetId t = item.targets().getFirst();
-        Repository repo = repos.computeIfAbsent(t, id -> repositories.open(catalogue.target(id).orElseThrow()));
-        sources.add(new RestoreDrill.Source(item.id().value(), t.value(), repo));
+        for (TargetId t : DrillTargets.choose(plan, item, lastTarget(before, item.id().value()))) {
+          sources.add(new RestoreDrill.Source(item.id().value(), t.value(), open.apply(t)));
+        }
       }
-      Slice slice = Slice.next(previous(plan, key.verifying(), state, repos.values()), plan.samplePercent(), new SecureRandom());
+      Slice slice = Slice.next(newest(before).map(DrillStatement::rollingSlice), plan.samplePercent(), new SecureRandom());
       DrillStatement statement = new RestoreDrill(clock, steps()).run(new RestoreDrill.Request(plan, sources, slice,
           protectedPaths(catalogue), new Host().name(), request.operator().orElse(null), request.witness().orElse(null)),
           progress);
@@ -142,9 +149,10 @@ public final class DrillService {
       }
     }
     boolean good = statement.outcome() != DrillStatement.Outcome.FAILED;
-    Instant finished = Instant.parse(statement.finished());
+    Instant finished = statement.finished();
     for (DrillStatement.Item item : statement.items()) {
-      RestoreDrill.Source source = sources.stream().filter(s -> s.item().equals(item.item())).findFirst().orElseThrow();
+      RestoreDrill.Source source = sources.stream()
+          .filter(s -> s.item().equals(item.item()) && s.target().equals(item.target())).findFirst().orElseThrow();
       source.repo().saveDrillResult(new DrillResult(DrillResult.VERSION, item.snapshot(), item.item(), finished,
           good ? DrillResult.Outcome.PASSED : DrillResult.Outcome.FAILED, statement.plan(), records.get(source.target()),
           "drill " + statement.id() + " " + statement.outcome() + ": " + item.filesVerified() + " of "
@@ -169,16 +177,16 @@ public final class DrillService {
   }
 
   /**
-   * The slice of the plan's newest well-signed report: from the state store when it has one, else
-   * from the repositories' evidence.
+   * The plan's well-signed earlier reports: from the state store when it has some, else from the
+   * evidence of every target the plan may restore from ({@code targets}, opened by {@code open}).
    */
-  private static Optional<Slice> previous(DrillPlan plan, VerifyingKey key, Optional<StateStore> state,
-      java.util.Collection<Repository> repos) {
+  private static List<DrillStatement> previous(DrillPlan plan, VerifyingKey key, Optional<StateStore> state,
+      List<TargetId> targets, Function<TargetId, Repository> open) {
     List<EvidenceRecord> envelopes = new ArrayList<>();
     state.ifPresent(s -> s.evidence().documents(KIND).forEach(d -> parseEnvelope(d).ifPresent(envelopes::add)));
     if (reports(envelopes, plan, key).isEmpty()) {
-      for (Repository repo : repos) {
-        EvidenceStore store = EvidenceStore.on(repo.storage());
+      for (TargetId target : targets) {
+        EvidenceStore store = EvidenceStore.on(open.apply(target).storage());
         for (String name : store.recordNames()) {
           try {
             envelopes.add(store.record(name));
@@ -188,8 +196,32 @@ public final class DrillService {
         }
       }
     }
-    return reports(envelopes, plan, key).stream().max(Comparator.comparing((DrillStatement s) -> Instant.parse(s.started())))
-        .map(DrillStatement::rollingSlice);
+    return reports(envelopes, plan, key);
+  }
+
+  private static Optional<DrillStatement> newest(List<DrillStatement> reports) {
+    return reports.stream().max(Comparator.comparing(DrillStatement::started, Comparator.nullsFirst(Comparator.naturalOrder())));
+  }
+
+  /**
+   * The target the newest of {@code reports} that drilled {@code item} restored it from: the item's
+   * own {@code target}, or (reports of older builds) the report's when it names one alone.
+   */
+  private static Optional<TargetId> lastTarget(List<DrillStatement> reports, String item) {
+    return reports.stream().filter(r -> r.items().stream().anyMatch(i -> item.equals(i.item())))
+        .max(Comparator.comparing(DrillStatement::started, Comparator.nullsFirst(Comparator.naturalOrder())))
+        .flatMap(r -> r.items().stream().filter(i -> item.equals(i.item())).map(DrillStatement.Item::target)
+            .filter(java.util.Objects::nonNull).reduce((a, b) -> b).or(() -> Optional.ofNullable(r.target())))
+        .flatMap(DrillService::targetId);
+  }
+
+  /** {@code text} as a target id, or empty when it is none (a list, or a location in reports of older builds). */
+  private static Optional<TargetId> targetId(String text) {
+    try {
+      return Optional.of(new TargetId(text));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   private static List<DrillStatement> reports(List<EvidenceRecord> envelopes, DrillPlan plan, VerifyingKey key) {

@@ -44,7 +44,7 @@ final class DrillSteps implements StepRunner {
     CommandLine resolved = new CommandLine(line.name(), words, line.timeout(), line.env());
     long start = clock.millis();
     Commands.Captured c = commands.capture(factory.of(resolved).withEnv(env));
-    return new DrillStatement.Command(line.name(), words, c.exit(), (clock.millis() - start) / 1000.0, c.succeeded(),
+    return new DrillStatement.Command(line.name(), words, c.exit(), DrillStatement.seconds(java.time.Duration.ofMillis(clock.millis() - start)), c.succeeded(),
         output(c));
   }
 

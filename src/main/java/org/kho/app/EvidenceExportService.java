@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.kho.catalogue.Catalogue;
@@ -38,6 +39,7 @@ import org.kho.wipe.DirectoryRegister;
 public final class EvidenceExportService {
   /** The audit log's action for an export. */
   static final String AUDIT_ACTION = "evidence export";
+  private static final String STATE_STORE = "state store";
 
   private final Clock clock;
   private final Secrets secrets;
@@ -65,8 +67,18 @@ public final class EvidenceExportService {
   public record Request(Path config, StateAccess.Options stateOptions, String period, Optional<ZoneId> zone, Path out,
       boolean force, Optional<SigningKey> signer, Optional<Path> register) {}
 
-  /** The bundle written, and what it holds. */
-  public record Result(Path out, Period period, BundleExport.Summary summary) {}
+  /**
+   * The bundle written, and what it holds.
+   *
+   * @param withoutState when there was no state store: the manifest's gap saying so (the bundle then
+   *     holds what the targets hold, which is a whole export, not an incomplete one)
+   */
+  public record Result(Path out, Period period, BundleExport.Summary summary, Optional<String> withoutState) {
+    /** What could not be gathered although the config names it (a target unreachable, a record unreadable). */
+    public List<String> missed() {
+      return summary.gaps().stream().filter(g -> withoutState.map(w -> !w.equals(g)).orElse(true)).toList();
+    }
+  }
 
   public Result export(Request r) {
     if (Files.exists(r.out()) && !r.force()) {
@@ -86,8 +98,7 @@ public final class EvidenceExportService {
         addState(export, store, period);
       }
     } else {
-      export.gap("state store", "none at " + location.directory() + ": no drill reports or wipe certificates from it, "
-          + "and no audit-log segment");
+      export.gap(STATE_STORE, noState(location));
     }
     r.register().ifPresent(dir -> new DirectoryRegister(dir).list().forEach(c -> export.addRecord(c.json(), dir.toString())));
     BundleExport.Summary summary = write(export, key, r.out(), r.force());
@@ -97,7 +108,13 @@ public final class EvidenceExportService {
             + " signed by " + summary.key());
       }
     }
-    return new Result(r.out(), period, summary);
+    return new Result(r.out(), period, summary,
+        hasState ? Optional.empty() : Optional.of(STATE_STORE + ": " + noState(location)));
+  }
+
+  private static String noState(StateLocation location) {
+    return "none at " + location.directory() + ": the drill reports and wipe certificates kept only there, and the "
+        + "audit-log segment, are not included";
   }
 
   private void addTarget(BundleExport export, Target target) {

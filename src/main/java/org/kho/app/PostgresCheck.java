@@ -156,7 +156,7 @@ final class PostgresCheck {
     }
 
     DrillStatement.Command result(long start) {
-      return new DrillStatement.Command(step.name(), query, passed ? 0 : exit, (clock.millis() - start) / 1000.0,
+      return new DrillStatement.Command(step.name(), query, passed ? 0 : exit, DrillStatement.seconds(java.time.Duration.ofMillis(clock.millis() - start)),
           passed, out.toString().strip());
     }
   }

@@ -10,27 +10,24 @@ import org.kho.core.KhoException;
 import org.kho.core.UsageException;
 import org.kho.repository.Credential;
 import org.kho.repository.Repository;
-import org.kho.storage.local.LocalStorage;
 
 /** Opens the repository of a catalogue target, and picks the items a command names. */
 final class TargetRepositories {
   private final Clock clock;
   private final Secrets secrets;
+  private final Targets targets;
 
   TargetRepositories(Clock clock, Secrets secrets) {
     this.clock = clock;
     this.secrets = secrets;
+    this.targets = new Targets(secrets);
   }
 
-  /** The repository on {@code target}, opened with its repositoryPassword. */
+  /** The repository on {@code target} (a folder, or a remote store reached as the target says), opened with its repositoryPassword. */
   Repository open(Target target) {
-    if (!(target instanceof Target.Local local)) {
-      throw new KhoException("target " + target.id() + " is remote (" + target.location() + "); remote targets are not "
-          + "supported by this version", "use a local or external-disk target for now");
-    }
     String password = secrets.read(target.repositoryPassword().orElseThrow(() -> new KhoException(
         "target " + target.id() + " has no repositoryPassword", "add repositoryPassword: {file: …} to the target")));
-    return Repository.open(LocalStorage.open(local.path()), Credential.passphrase(password), Repository.Options.defaults(clock));
+    return Repository.open(targets.open(target), Credential.passphrase(password), Repository.Options.defaults(clock));
   }
 
   /** The items named by {@code ids}, or all of them when none is named. */

@@ -33,7 +33,11 @@ public final class Targets {
   private final Secrets secrets;
 
   public Targets(Map<String, String> env) {
-    this.secrets = new Secrets(env);
+    this(new Secrets(env));
+  }
+
+  Targets(Secrets secrets) {
+    this.secrets = secrets;
   }
 
   /**

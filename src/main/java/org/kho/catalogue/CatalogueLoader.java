@@ -80,7 +80,7 @@ public final class CatalogueLoader {
     Map<String, ItemId> itemIds = parsed.value() == null ? null
         : validIds(spec.items() == null ? List.of() : spec.items().stream().map(i -> i == null ? null : i.id()).toList(), ItemId::new);
     Map<DrillPlanId, DrillPlan> drills = named(dir.resolve("restore-drills"), problems, DrillPlanId::new, DrillPlanSpec.class,
-        (id, d, dc) -> DrillPlanRules.build(id, d, dc, scheduleNames, itemIds));
+        (id, d, dc) -> DrillPlanRules.build(id, d, dc, scheduleNames, itemIds, parsed.value() == null ? null : names.targets()));
     if (parsed.value() == null || policy.isEmpty()) {
       return new Result(Optional.empty(), problems.sorted(), false);
     }

@@ -8,13 +8,14 @@ import java.util.Optional;
 import org.kho.core.DrillPlanId;
 import org.kho.core.ItemId;
 import org.kho.core.ScheduleId;
+import org.kho.core.TargetId;
 
 /** Checks one restore-drill plan file and builds its {@link DrillPlan}. */
 final class DrillPlanRules {
   private DrillPlanRules() {}
 
   static Optional<DrillPlan> build(DrillPlanId id, DrillPlanSpec spec, Checker c,
-      Map<String, ScheduleId> schedules, Map<String, ItemId> items) {
+      Map<String, ScheduleId> schedules, Map<String, ItemId> items, Map<String, TargetId> targets) {
     String owner = "drill plan '" + id + "'";
     Optional<ScheduleId> schedule = c.required(spec.schedule(), "/schedule", owner, "name a file in schedules/, e.g. schedule: quarterly")
         .flatMap(s -> c.reference(s, "/schedule", "schedule", schedules));
@@ -36,15 +37,32 @@ final class DrillPlanRules {
     for (int i = 0; i < steps.size(); i++) {
       step(steps.get(i), "/verify/" + i, "verification step " + (i + 1), c).ifPresent(verify::add);
     }
+    Optional<List<TargetId>> from = targets(spec.targets(), c, targets);
+    Optional<DrillPlan.TargetMode> mode =
+        c.choice(spec.targetMode(), "/targetMode", DrillPlan.TargetMode.class, DrillPlan.TargetMode.ROTATE);
     var rto = c.duration(spec.rto(), "/rto");
     var rpo = c.duration(spec.rpo(), "/rpo");
-    if (schedule.isEmpty() || snapshot.isEmpty() || percent.isEmpty() || scratch.isEmpty()
+    if (schedule.isEmpty() || snapshot.isEmpty() || percent.isEmpty() || scratch.isEmpty() || from.isEmpty() || mode.isEmpty()
         || verify.size() != steps.size() || (items != null && planItems.size() != rawItems.size())) {
       return Optional.empty();
     }
     String description = spec.description() == null ? "" : spec.description();
     return Optional.of(new DrillPlan(id, description, planItems, schedule.get(), snapshot.get(), percent.get(),
-        sample.always() == null ? List.of() : sample.always(), scratch.get(), verify, rto, rpo));
+        sample.always() == null ? List.of() : sample.always(), scratch.get(), verify, rto, rpo, from.get(), mode.get()));
+  }
+
+  /** {@code targets:} absent or {@code all}: every target of each item (empty); else the ids listed. */
+  private static Optional<List<TargetId>> targets(List<String> raw, Checker c, Map<String, TargetId> known) {
+    if (raw == null || raw.equals(List.of("all"))) {
+      return Optional.of(List.of());
+    }
+    List<TargetId> ids = new ArrayList<>();
+    for (int i = 0; i < raw.size(); i++) {
+      if (known != null) {
+        c.reference(raw.get(i), "/targets/" + i, "target", known).ifPresent(ids::add);
+      }
+    }
+    return known != null && ids.size() != raw.size() ? Optional.empty() : Optional.of(ids);
   }
 
   private static Optional<VerifyStep> step(DrillPlanSpec.StepSpec spec, String pointer, String owner, Checker c) {

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /** The shape of one {@code restore-drills/NAME.yaml} as written; the file name is the plan's id. */
 record DrillPlanSpec(String description, List<String> items, String schedule, String snapshot,
-    SampleSpec sample, String scratch, List<StepSpec> verify, String rto, String rpo) {
+    SampleSpec sample, String scratch, List<StepSpec> verify, String rto, String rpo, List<String> targets,
+    String targetMode) {
 
   record SampleSpec(Integer percent, List<String> always) {}
 

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.kho.app.DrillReportService;
-import org.kho.evidence.DrillStatement;
+import org.kho.drill.DrillStatement;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -60,8 +60,8 @@ final class DrillListCommand implements Callable<Integer> {
     if (o == null) {
       return "-";
     }
-    return (o.met() ? "met" : "MISSED") + " (" + Units.duration(o.measuredSeconds())
-        + o.target().map(d -> " / " + Units.duration(d.toSeconds())).orElse("") + ")";
+    return (o.met() ? "met" : "MISSED") + " (" + Units.duration(o.measured())
+        + o.target().map(d -> " / " + Units.duration(d)).orElse("") + ")";
   }
 
   static String signature(DrillReportService.Checked c) {

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import org.kho.app.DrillReportService;
-import org.kho.evidence.DrillStatement;
+import org.kho.drill.DrillStatement;
 
 /** A drill report as text for the terminal, the signature check first. */
 final class DrillText {
@@ -42,9 +42,9 @@ final class DrillText {
   }
 
   private static void items(DrillStatement s, PrintWriter out) {
-    Table t = new Table("ITEM", "SNAPSHOT", "TAKEN", "CHOICE", "IN SNAPSHOT", "RESTORED", "VERIFIED", "DAMAGED");
+    Table t = new Table("ITEM", "TARGET", "SNAPSHOT", "TAKEN", "CHOICE", "IN SNAPSHOT", "RESTORED", "VERIFIED", "DAMAGED");
     for (DrillStatement.Item i : s.items()) {
-      t.row(i.item(), i.shortSnapshot(), dash(i.snapshotTime()), dash(i.choice()),
+      t.row(i.item(), dash(i.target()), i.shortSnapshot(), dash(i.snapshotTime()), dash(i.choice()),
           i.filesInSnapshot() + " / " + Units.bytes(i.bytesInSnapshot()),
           i.filesRestored() + " / " + Units.bytes(i.bytesRestored()),
           i.filesVerified() + " / " + Units.bytes(i.bytesVerified()), i.damaged().size());
@@ -54,10 +54,10 @@ final class DrillText {
   }
 
   private static void commands(DrillStatement s, PrintWriter out) {
-    for (DrillStatement.CommandRun c : s.commands()) {
+    for (DrillStatement.Command c : s.commands()) {
       out.println();
       out.println("Command " + dash(c.name()) + ": " + (c.passed() ? "passed" : "FAILED") + ", exit " + c.exit()
-          + ", " + Units.duration(c.seconds()));
+          + ", " + Units.duration(c.took()));
       out.println("  $ " + String.join(" ", c.command()));
       List<String> lines = c.output().strip().lines().toList();
       lines.subList(Math.max(0, lines.size() - OUTPUT_LINES), lines.size()).forEach(l -> out.println("  | " + l));

@@ -19,8 +19,8 @@ final class DrillView {
         + (s.witness() == null ? "" : ", witness " + s.witness()));
     out.println("  sample: slice " + (s.slice().index() + 1) + " of " + s.slice().count() + " (seed " + s.seed() + ")");
     for (DrillStatement.Item i : s.items()) {
-      out.printf("  item %s: snapshot %s of %s (%s): %d of %d files restored, %d verified (%s of %s)%n", i.item(),
-          i.snapshot().substring(0, 8), i.snapshotTime(), i.choice(), i.filesRestored(), i.filesInSnapshot(),
+      out.printf("  item %s from target %s: snapshot %s of %s (%s): %d of %d files restored, %d verified (%s of %s)%n",
+          i.item(), i.target(), i.snapshot().substring(0, 8), i.snapshotTime(), i.choice(), i.filesRestored(), i.filesInSnapshot(),
           i.filesVerified(), Units.bytes(i.bytesVerified()), Units.bytes(i.bytesInSnapshot()));
       i.damaged().forEach(d -> out.println("    DAMAGED " + d));
     }
@@ -28,7 +28,7 @@ final class DrillView {
     out.println("  RPO: " + objective(s.rpo()) + "  (age of the oldest restored snapshot)");
     for (DrillStatement.Command c : s.commands()) {
       out.printf("  step '%s': %s (%s)%n", c.name(), c.passed() ? "passed" : "FAILED" + (c.exit() > 0 ? ", exit " + c.exit() : ""),
-          Units.duration(c.seconds()));
+          Units.duration(c.took()));
       if (!c.passed()) {
         List<String> lines = c.output().lines().toList();
         lines.subList(Math.max(0, lines.size() - OUTPUT_LINES), lines.size()).forEach(l -> out.println("      " + l));
@@ -45,10 +45,10 @@ final class DrillView {
   }
 
   private static String objective(DrillStatement.Objective o) {
-    String measured = Units.duration(o.measuredSeconds());
+    String measured = Units.duration(o.measured());
     if (o.targetSeconds() == null) {
       return measured + ", no target set";
     }
-    return measured + " against a target of " + Units.duration(o.targetSeconds()) + ": " + (o.met() ? "met" : "MISSED");
+    return measured + " against a target of " + Units.duration(o.target().orElseThrow()) + ": " + (o.met() ? "met" : "MISSED");
   }
 }

@@ -23,8 +23,12 @@ import picocli.CommandLine.Spec;
             + "manifest signed with the agency key lists every member with its SHA-256. No password or private key "
             + "goes in; the manifest is signed with --signing-key, else the catalogue's signingKey. Check it with "
             + "'kho evidence verify FILE --key signing.pub'.",
-        "Exit 0 when written with everything; 4 when written but something could not be gathered (a target "
-            + "unreachable, no state store): each is listed, and named in the signed manifest."})
+        "Without a state store (none configured or made yet) the bundle holds what the targets hold, and says "
+            + "so: the drill reports and wipe certificates kept only in the state store, and the audit-log segment, "
+            + "are not included (named in the signed manifest).",
+        "Exit 0 when written with everything the config reaches (with or without a state store); 4 when written "
+            + "but something could not be gathered (a target unreachable, a record unreadable): each is listed, "
+            + "and named in the signed manifest."})
 final class EvidenceExportCommand implements Callable<Integer> {
   private final Clock clock;
   @Mixin
@@ -72,6 +76,7 @@ final class EvidenceExportCommand implements Callable<Integer> {
       view.put("key", result.summary().key());
       view.put("members", members);
       view.put("gaps", result.summary().gaps());
+      view.put("stateStore", result.withoutState().isEmpty());
       w.println(Json.write(view));
       return code(result);
     }
@@ -80,10 +85,12 @@ final class EvidenceExportCommand implements Callable<Integer> {
     Table table = new Table("KIND", "MEMBERS");
     result.summary().members().forEach((kind, n) -> table.row(kind.label(), Integer.toString(n)));
     table.print(w, "  ");
-    if (!result.summary().gaps().isEmpty()) {
+    if (!result.missed().isEmpty()) {
       w.println("Not in the bundle (named in its manifest):");
-      result.summary().gaps().forEach(g -> w.println("  " + g));
+      result.missed().forEach(g -> w.println("  " + g));
     }
+    result.withoutState().ifPresent(g -> w.println("No state store, so this bundle holds what the targets hold. Not "
+        + "included (named in its manifest): " + g));
     int records = result.summary().members().entrySet().stream().filter(e -> e.getKey().signedRecord())
         .mapToInt(Map.Entry::getValue).sum();
     w.println(records + " signed records. Check it with: kho evidence verify " + result.out() + " --key signing.pub");
@@ -91,6 +98,6 @@ final class EvidenceExportCommand implements Callable<Integer> {
   }
 
   private static int code(EvidenceExportService.Result result) {
-    return result.summary().gaps().isEmpty() ? ExitCodes.OK : ExitCodes.INCOMPLETE;
+    return result.missed().isEmpty() ? ExitCodes.OK : ExitCodes.INCOMPLETE;
   }
 }

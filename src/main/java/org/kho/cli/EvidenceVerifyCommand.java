@@ -121,7 +121,7 @@ final class EvidenceVerifyCommand implements Callable<Integer> {
 
   /** A record's type, with what it is for the types people look for. */
   private static String describe(String type) {
-    return org.kho.evidence.DrillStatement.TYPE.equals(type) ? type + " (drill report)" : type;
+    return org.kho.drill.DrillStatement.TYPE.equals(type) ? type + " (drill report)" : type;
   }
 
   private static String dash(String value) {

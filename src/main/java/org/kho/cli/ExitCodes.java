@@ -42,7 +42,8 @@ final class ExitCodes implements IExitCodeExceptionMapper, IExecutionExceptionHa
     codes.put(Integer.toString(INCOMPLETE), "saved, but incomplete: files a backup could not read, evidence an export could not reach (listed)");
     codes.put(Integer.toString(ATTENTION), "kho status: an item is overdue or its last run failed (listed); "
         + "kho drill run: the drill passed but missed its RTO or RPO target; "
-        + "kho drill coverage: an item no drill covers (listed)");
+        + "kho drill coverage: an item no drill covers (listed); "
+        + "kho report compliance: a rule was not met in the period (the report lists what to fix)");
     codes.put(Integer.toString(AUDIT_BROKEN), "kho audit verify: the audit log was changed, or entries removed (listed)");
     codes.put(Integer.toString(NO_REPOSITORY), "no repository where one was expected");
     codes.put(Integer.toString(WRONG_KEY), "wrong password or key");

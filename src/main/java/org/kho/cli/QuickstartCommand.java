@@ -85,8 +85,8 @@ final class QuickstartCommand implements Callable<Integer> {
     out.printf("8. Ran a restore drill of the latest snapshot: %s; report %s signed into the repository's evidence%n",
         d.outcome(), d.id());
     d.items().forEach(i -> out.printf("     %d of %d files restored and verified (content and metadata), %s; RTO %s, RPO %s%n",
-        i.filesVerified(), i.filesInSnapshot(), Units.bytes(i.bytesVerified()), Units.duration(d.rto().measuredSeconds()),
-        Units.duration(d.rpo().measuredSeconds())));
+        i.filesVerified(), i.filesInSnapshot(), Units.bytes(i.bytesVerified()), Units.duration(d.rto().measured()),
+        Units.duration(d.rpo().measured())));
     d.commands().forEach(c -> out.printf("     step '%s': %s, output: %s%n", c.name(), c.passed() ? "passed" : "FAILED",
         c.output().strip()));
     d.reasons().forEach(r -> out.println("     reason: " + r));

@@ -15,6 +15,8 @@ import picocli.CommandLine.Spec;
         + "was met in the period: backups at the required frequency (every gap with its dates), encryption and "
         + "signatures, separate storage and copies, retention, restore drills with their results and RTO/RPO, log "
         + "months archived, failures and how they were resolved. A summary first, then the details and what to fix.",
+        "Exits 0 when every rule was met or waived, 5 (attention) when any rule was not met: the report is "
+            + "written either way, and lists what to fix.",
         "Example: kho report compliance --config /etc/kho --period 2026-Q4 --format pdf --lang vi"})
 final class ReportComplianceCommand implements Callable<Integer> {
   private final Clock clock;
@@ -37,6 +39,15 @@ final class ReportComplianceCommand implements Callable<Integer> {
       case HTML -> options.write("compliance", report.period(), docs.html(report, options.language()), null, out);
       case PDF -> options.write("compliance", report.period(), null, docs.pdf(report, options.language()), out);
     }
-    return ExitCodes.OK;
+    if (!report.summary().compliant()) {
+      spec.commandLine().getErr().println("kho: " + report.summary().notMet() + " of " + report.summary().rules()
+          + " rules not met in " + report.period().label() + "; the report lists what to fix");
+    }
+    return exitCode(report.summary());
+  }
+
+  /** 0 when every rule was met, waived or had no data to judge; {@link ExitCodes#ATTENTION} when any was not met. */
+  static int exitCode(ComplianceReport.Summary summary) {
+    return summary.compliant() ? ExitCodes.OK : ExitCodes.ATTENTION;
   }
 }

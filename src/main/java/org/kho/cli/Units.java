@@ -24,6 +24,10 @@ final class Units {
     return seconds <= 0 ? "-" : bytes((long) (bytes / seconds)) + "/s";
   }
 
+  static String duration(java.time.Duration d) {
+    return duration(d.toMillis() / 1000.0);
+  }
+
   static String duration(double seconds) {
     long s = Math.round(seconds);
     return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)

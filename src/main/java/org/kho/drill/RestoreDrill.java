@@ -76,7 +76,9 @@ public final class RestoreDrill {
     long begun = clock.millis();
     try (Scratch scratch = Scratch.prepare(plan.scratch(), request.protectedPaths())) {
       for (Source source : request.sources()) {
-        Path into = scratch.dir().resolve(source.item());
+        boolean copies = request.sources().stream().filter(s -> s.item().equals(source.item())).count() > 1;
+        // an item drilled from several targets is restored into one folder per target
+        Path into = copies ? scratch.dir().resolve(source.item() + "@" + source.target()) : scratch.dir().resolve(source.item());
         ItemDrill drilled = new ItemDrill(source, plan, request.slice(), progress);
         SnapshotRef snapshot = drilled.choose(random, failures);
         if (snapshot == null) {
@@ -84,33 +86,37 @@ public final class RestoreDrill {
         }
         oldest = oldest == null || snapshot.snapshot().time().isBefore(oldest) ? snapshot.snapshot().time() : oldest;
         items.add(drilled.restore(snapshot, into, failures));
-        runSteps(plan, source, into, request.sources().size() > 1, progress, commands);
+        String label = request.sources().size() == 1 ? "" : copies ? " (" + source.item() + " from " + source.target() + ")"
+            : " (" + source.item() + ")";
+        runSteps(plan, source, into, label, progress, commands);
       }
     }
-    double rtoSeconds = (clock.millis() - begun) / 1000.0;
+    Duration restoring = Duration.ofMillis(clock.millis() - begun);
     Instant finished = clock.instant();
-    var rto = DrillStatement.Objective.of(plan.rto(), rtoSeconds);
+    var rto = DrillStatement.Objective.of(plan.rto(), restoring);
     var rpo = DrillStatement.Objective.of(plan.rpo(),
-        oldest == null ? 0 : Math.max(0, Duration.between(oldest, started).toSeconds()));
+        Duration.ofSeconds(oldest == null ? 0 : Math.max(0, Duration.between(oldest, started).toSeconds())));
     Verdict verdict = Verdict.of(failures, commands, rto, rpo);
     return new DrillStatement(DrillStatement.TYPE, reportId(plan.id().value(), started),
         joined(request.sources(), s -> s.repo().config().id()), joined(request.sources(), Source::target),
-        plan.id().value(), plan.description(), request.host(), request.operator(), request.witness(), started.toString(),
-        finished.toString(), verdict.outcome(), verdict.reasons(), verdict.corrective(), request.slice().seed(),
+        plan.id().value(), plan.description(), request.host(), request.operator(), request.witness(), started,
+        finished, verdict.outcome(), verdict.reasons(), verdict.corrective(), request.slice().seed(),
         new DrillStatement.SliceRef(request.slice().index(), request.slice().count()), items, rto, rpo, commands);
   }
 
-  private void runSteps(DrillPlan plan, Source source, Path restored, boolean several, DrillProgress progress,
+  /** Runs the plan's steps on one restored item; {@code label} tells them apart when the drill has several. */
+  private void runSteps(DrillPlan plan, Source source, Path restored, String label, DrillProgress progress,
       List<DrillStatement.Command> commands) {
     Map<String, String> env = new HashMap<>();
     env.put("KHO_RESTORED", restored.toString());
     env.put("KHO_DRILL_PLAN", plan.id().value());
     env.put("KHO_DRILL_ITEM", source.item());
+    env.put("KHO_DRILL_TARGET", source.target());
     for (VerifyStep step : plan.verify()) {
       progress.stage("verifying " + source.item() + ": " + step.name());
       DrillStatement.Command c = steps.run(step, restored, env);
-      commands.add(several ? new DrillStatement.Command(c.name() + " (" + source.item() + ")", c.command(), c.exit(),
-          c.seconds(), c.passed(), c.output()) : c);
+      commands.add(label.isEmpty() ? c : new DrillStatement.Command(c.name() + label, c.command(), c.exit(),
+          c.seconds(), c.passed(), c.output()));
     }
   }
 
@@ -232,7 +238,8 @@ public final class RestoreDrill {
     }
 
     private DrillStatement.Item item(SnapshotRef snapshot, long files, long bytes, Tally t, List<String> damaged) {
-      return new DrillStatement.Item(source.item(), snapshot.id(), snapshot.snapshot().time().toString(),
+      return new DrillStatement.Item(source.item(), source.repo().config().id(), source.target(), snapshot.id(),
+          snapshot.snapshot().time(),
           plan.snapshot().label(), files, bytes, t.filesRestored, t.bytesRestored, t.filesVerified, t.bytesVerified,
           damaged);
     }

@@ -35,21 +35,21 @@ record Verdict(Outcome outcome, List<String> reasons, List<String> corrective) {
     }
     boolean failed = !reasons.isEmpty();
     if (!rto.met()) {
-      reasons.add("restoring and verifying took " + seconds(rto.measuredSeconds()) + ", over the RTO target of "
-          + seconds(rto.targetSeconds()));
+      reasons.add("restoring and verifying took " + span(rto.measured()) + ", over the RTO target of "
+          + span(rto.target().orElseThrow()));
       corrective.add("make restores faster (a nearer or faster target, a smaller sample) or agree a longer RTO");
     }
     if (!rpo.met()) {
-      reasons.add("the restored data was " + seconds(rpo.measuredSeconds()) + " old, over the RPO target of "
-          + seconds(rpo.targetSeconds()));
+      reasons.add("the restored data was " + span(rpo.measured()) + " old, over the RPO target of "
+          + span(rpo.target().orElseThrow()));
       corrective.add("back the item up more often, or drill the latest snapshot");
     }
     Outcome outcome = failed ? Outcome.FAILED : reasons.isEmpty() ? Outcome.PASSED : Outcome.WARNED;
     return new Verdict(outcome, reasons, corrective);
   }
 
-  private static String seconds(double s) {
-    long whole = (long) Math.ceil(s);
+  private static String span(java.time.Duration d) {
+    long whole = d.toSeconds() + (d.toMillisPart() > 0 ? 1 : 0);
     if (whole < 120) {
       return whole + " s";
     }

@@ -1,5 +1,6 @@
 package org.kho.evidence;
 
+import org.kho.drill.DrillStatement;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

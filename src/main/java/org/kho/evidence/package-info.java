@@ -4,7 +4,7 @@
  * verification by anyone holding only the agency's public key, without the repository password.
  *
  * <p>{@link org.kho.evidence.SignedDrillReport} reads a drill report ({@code kho.drill.v1}, facts in
- * {@link org.kho.evidence.DrillStatement}) from its envelope and checks its signature the same way.
+ * {@link org.kho.drill.DrillStatement}) from its envelope and checks its signature the same way.
  *
  * <p>{@link org.kho.evidence.EvidenceVerifier} is the entry point; it reads the repository through
  * {@link org.kho.repository.EvidenceStore}. Imports {@code crypto}, {@code repository}, the engines

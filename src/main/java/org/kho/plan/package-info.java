@@ -6,5 +6,6 @@
  * archive) in a window, from the schedules' cron rules evaluated in their own time zones.
  * {@link org.kho.plan.RetentionPlanner} decides which snapshots a retention keeps and why (restic's
  * policy, plus legal holds, the newest drill-passed snapshot and the policy table's minimum).
+ * {@link org.kho.plan.DrillTargets} picks the copies (targets) a restore drill reads from.
  */
 package org.kho.plan;

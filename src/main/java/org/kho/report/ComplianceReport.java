@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
+import org.kho.drill.DrillStatement.Objective;
 
 /**
  * What the catalogue's rules asked in a period and what Kho's records show was done: per item and
@@ -163,7 +164,7 @@ public record ComplianceReport(String schema, ReportPeriod period, String zone, 
    * @param damaged the damaged or missing files the drill found for this item
    */
   public record Drill(String id, String plan, Instant started, Instant finished, String outcome, List<String> reasons,
-      List<String> corrective, long filesVerified, long bytesVerified, List<String> damaged, Measure rto, Measure rpo,
+      List<String> corrective, long filesVerified, long bytesVerified, List<String> damaged, Objective rto, Objective rpo,
       int sliceIndex, int sliceCount, String signature) {
     public Drill {
       reasons = List.copyOf(reasons);
@@ -183,9 +184,6 @@ public record ComplianceReport(String schema, ReportPeriod period, String zone, 
    */
   public record Coverage(String plan, int run, int passed, int slicesDone, int sliceCount, long filesVerified,
       long bytesVerified, Optional<Instant> lastPass) {}
-
-  /** An RTO or RPO: the target (if any), what was measured, whether it was met. */
-  public record Measure(Optional<Long> targetSeconds, long measuredSeconds, boolean met) {}
 
   /**
    * A run that failed, and the run that put it right.

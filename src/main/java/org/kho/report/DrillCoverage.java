@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import org.kho.catalogue.Catalogue;
 import org.kho.catalogue.DrillPlan;
 import org.kho.catalogue.Item;
-import org.kho.evidence.DrillStatement;
+import org.kho.drill.DrillStatement;
 
 /**
  * How much of the catalogue restore drills have proven, per plan and item, from the drill reports
@@ -86,20 +86,20 @@ public record DrillCoverage(Instant since, List<Row> rows, List<String> uncovere
     long bytes = 0;
     Instant lastPass = null;
     for (DrillStatement d : drills) {
-      Optional<DrillStatement.Item> restored = itemOf(d, item);
+      List<DrillStatement.Item> restored = itemOf(d, item);
       if (restored.isEmpty() || started(d).isBefore(since)) {
         continue;
       }
       runs++;
-      files += restored.get().filesVerified();
-      bytes += restored.get().bytesVerified();
+      files += restored.stream().mapToLong(DrillStatement.Item::filesVerified).sum();
+      bytes += restored.stream().mapToLong(DrillStatement.Item::bytesVerified).sum();
       if (d.outcome().restored()) {
         passed++;
         lastPass = d.finished() == null ? started(d) : d.finished();
       }
     }
     Set<Integer> slices = new TreeSet<>();
-    cycle.stream().filter(d -> d.outcome().restored() && itemOf(d, item).isPresent())
+    cycle.stream().filter(d -> d.outcome().restored() && !itemOf(d, item).isEmpty())
         .forEach(d -> slices.add(d.slice().index()));
     int count = cycle.isEmpty() ? 0 : cycle.getLast().slice().count();
     return new Row(plan, item, runs, passed, slices.size(), count, files, bytes, lastPass, planned);
@@ -141,8 +141,9 @@ public record DrillCoverage(Instant since, List<Row> rows, List<String> uncovere
     return planned;
   }
 
-  private static Optional<DrillStatement.Item> itemOf(DrillStatement d, String item) {
-    return d.items().stream().filter(i -> item.equals(i.item())).findFirst();
+  /** The entries of {@code item} in drill {@code d}: one per target it was restored from. */
+  private static List<DrillStatement.Item> itemOf(DrillStatement d, String item) {
+    return d.items().stream().filter(i -> item.equals(i.item())).toList();
   }
 
   private static Instant started(DrillStatement d) {

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.kho.evidence.DrillStatement;
-import org.kho.evidence.DrillStatement.CommandRun;
-import org.kho.evidence.DrillStatement.Objective;
+import org.kho.drill.DrillStatement;
+import org.kho.drill.DrillStatement.Command;
+import org.kho.drill.DrillStatement.Objective;
 import org.kho.evidence.SignedDrillReport;
 
 /**
@@ -90,6 +90,7 @@ public final class DrillReportRenderer {
   private static Map<String, Object> item(DrillStatement.Item i, Texts t) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("item", i.item());
+    m.put("target", i.target() == null ? "" : i.target());
     m.put("snapshot", i.shortSnapshot());
     m.put("snapshotTime", i.snapshotTime() == null ? "—" : t.shortTime(i.snapshotTime()));
     m.put("choice", i.choice() == null ? "—" : t.get("drill.choice." + i.choice().toLowerCase(java.util.Locale.ROOT)));
@@ -127,12 +128,12 @@ public final class DrillReportRenderer {
     return m;
   }
 
-  private static Map<String, Object> command(CommandRun c, Texts t) {
+  private static Map<String, Object> command(Command c, Texts t) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("name", orDash(c.name()));
     m.put("argv", String.join(" ", c.command()));
     m.put("exit", c.exit());
-    m.put("seconds", t.duration(Duration.ofMillis(Math.round(c.seconds() * 1000))));
+    m.put("seconds", t.duration(c.took()));
     m.put("passed", c.passed());
     m.put("result", t.get(c.passed() ? "drill.command.passed" : "drill.command.failed"));
     Clip clip = clip(c.output());

@@ -90,14 +90,14 @@ public final class ReportFormat {
 
   /** Each drill's restore time, then its target when it has one, on one scale. */
   public List<Bar> rto(List<Drill> drills) {
-    long max = drills.stream().mapToLong(d -> Math.max(d.rto().measuredSeconds(), d.rto().targetSeconds().orElse(0L)))
-        .max().orElse(0);
+    long max = drills.stream().mapToLong(d -> Math.max(d.rto().measured().toMillis(),
+        d.rto().target().map(Duration::toMillis).orElse(0L))).max().orElse(0);
     List<Bar> bars = new ArrayList<>();
     for (Drill d : drills) {
-      bars.add(new Bar(date(d.started()) + " " + texts.get("chart.measured"), duration(d.rto().measuredSeconds()),
-          percent(d.rto().measuredSeconds(), max), !d.rto().met()));
-      d.rto().targetSeconds().ifPresent(t -> bars.add(new Bar(texts.get("chart.target"), duration(t), percent(t, max),
-          false)));
+      bars.add(new Bar(date(d.started()) + " " + texts.get("chart.measured"), texts.duration(d.rto().measured()),
+          percent(d.rto().measured().toMillis(), max), !d.rto().met()));
+      d.rto().target().ifPresent(t -> bars.add(new Bar(texts.get("chart.target"), texts.duration(t),
+          percent(t.toMillis(), max), false)));
     }
     return bars;
   }
@@ -112,6 +112,11 @@ public final class ReportFormat {
   public String span(long seconds) {
     return seconds >= 86_400 && seconds % 3600 == 0 ? msg("unit.days", texts.number(seconds / 86_400)
         + (seconds % 86_400 == 0 ? "" : " " + duration(seconds % 86_400))) : duration(seconds);
+  }
+
+  /** A measured time as h:mm:ss (sub-second times as 0:00:01 at most), or in days from one day up. */
+  public String lasted(Duration d) {
+    return span(d.toSeconds() + (d.toMillisPart() > 0 ? 1 : 0));
   }
 
   /** A size in binary units, without the byte count. */

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kho.backup.TestBackups;
 import org.kho.crypto.SigningKey;
 import org.kho.evidence.DrillReportSamples;
-import org.kho.evidence.DrillStatement;
+import org.kho.drill.DrillStatement;
 import org.kho.repository.EvidenceRecord;
 import org.kho.repository.Repository;
 import org.kho.state.StateLocation;

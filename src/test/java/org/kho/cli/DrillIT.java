@@ -12,7 +12,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kho.crypto.SigningKey;
 
 /**
  * Restore drills through the packaged CLI on quickstart-like data: a drill passes and its signed
@@ -38,15 +37,7 @@ class DrillIT {
     repo = tmp.resolve("repo");
     Kho.cheapRepository(repo, "drill test password");
     Path password = Files.writeString(tmp.resolve("repo.pass"), "drill test password\n");
-    Files.createDirectories(tmp.resolve("signing"));
-    SigningKey.generate().write(tmp.resolve("signing/signing.key"), tmp.resolve("signing/signing.pub"));
-    cfg = tmp.resolve("cfg");
-    assertThat(Kho.run(Map.of(), "init", cfg.toString()).code()).isZero();
-    try (Stream<Path> shipped = Files.list(cfg.resolve("restore-drills"))) {
-      for (Path p : shipped.toList()) {
-        Files.delete(p); // the examples name items of the example catalogue
-      }
-    }
+    cfg = Kho.drillConfig(tmp);
     Files.writeString(cfg.resolve("catalogue.yaml"), """
         version: 1
         agency: {name: "Test agency", unit: "IT", contact: "it@example.gov.vn"}

@@ -7,13 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kho.crypto.SigningKey;
 import org.kho.testing.TestPostgres;
 
 /**
@@ -51,15 +49,7 @@ class DrillPostgresIT {
     Kho.cheapRepository(repo, "pw");
     Path password = Files.writeString(tmp.resolve("repo.pass"), "pw");
     Files.writeString(tmp.resolve("pg.pass"), "unused-with-trust-auth");
-    Files.createDirectories(tmp.resolve("signing"));
-    SigningKey.generate().write(tmp.resolve("signing/signing.key"), tmp.resolve("signing/signing.pub"));
-    cfg = tmp.resolve("cfg");
-    assertThat(Kho.run(Map.of(), "init", cfg.toString()).code()).isZero();
-    try (Stream<Path> shipped = Files.list(cfg.resolve("restore-drills"))) {
-      for (Path p : shipped.toList()) {
-        Files.delete(p);
-      }
-    }
+    cfg = Kho.drillConfig(tmp);
     String env = "{PGHOST: \"%s\", PGPORT: \"%d\", PGUSER: %s, PGPASSWORD: {file: %s}}".formatted(pg.host(), pg.port(),
         TestPostgres.USER, tmp.resolve("pg.pass"));
     Files.writeString(cfg.resolve("catalogue.yaml"), """

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kho.crypto.SigningKey;
 import org.kho.evidence.DrillReportSamples;
-import org.kho.evidence.DrillStatement;
+import org.kho.drill.DrillStatement;
 import org.kho.state.StateLocation;
 import org.kho.state.StateStore;
 

@@ -86,6 +86,30 @@ class EvidenceBundleIT {
   }
 
   @Test
+  void withoutAStateStoreTheTargetsRecordsAreExportedAndTheBundleSaysWhatIsNotIn() throws Exception {
+    Path bundle = tmp.resolve("targets-only.zip");
+    Path none = tmp.resolve("no-state-here");
+
+    Kho.Run export = kho("evidence", "export", "--config", cfg.toString(), "--state-dir", none.toString(), "--period",
+        month, "--out", bundle.toString(), "--json");
+
+    assertThat(export.code()).as(export.err() + export.out()).isZero();
+    JsonNode out = JSON.readTree(export.out());
+    assertThat(out.get("stateStore").asBoolean()).isFalse();
+    assertThat(out.get("members").get("snapshot-record").asInt()).isPositive();
+    assertThat(out.get("gaps").toString()).contains("state store: none at " + none, "are not included");
+    assertThat(none).as("exporting makes no state store").doesNotExist();
+    Kho.Run text = kho("evidence", "export", "--config", cfg.toString(), "--state-dir", none.toString(), "--period",
+        month, "--out", bundle.toString(), "--force");
+    assertThat(text.code()).isZero();
+    assertThat(text.out()).contains("No state store, so this bundle holds what the targets hold")
+        .doesNotContain("Not in the bundle");
+    Kho.Run verified = kho("evidence", "verify", bundle.toString(), "--key", pub.toString());
+    assertThat(verified.code()).as(verified.err() + verified.out()).isZero();
+    assertThat(verified.out()).contains("state store");
+  }
+
+  @Test
   void aMonthIsExportedVerifiedOfflineAndATamperedRecordIsNamed() throws Exception {
     Path bundle = tmp.resolve("evidence-" + month + ".zip");
     Kho.Run export = kho("evidence", "export", "--config", cfg.toString(), "--period", month, "--out", bundle.toString());

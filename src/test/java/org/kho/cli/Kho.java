@@ -79,6 +79,27 @@ final class Kho {
   }
 
   /**
+   * A config directory for drill tests: {@code kho init TMP/cfg}, less the shipped drill plans (they
+   * name the items of the example catalogue), and a new agency signing key in {@code TMP/signing/}
+   * ({@code signing.key}, {@code signing.pub}). Returns the config directory.
+   */
+  static Path drillConfig(Path tmp) throws Exception {
+    java.nio.file.Files.createDirectories(tmp.resolve("signing"));
+    org.kho.crypto.SigningKey.generate().write(tmp.resolve("signing/signing.key"), tmp.resolve("signing/signing.pub"));
+    Path dir = tmp.resolve("cfg");
+    Run init = run(Map.of(), "init", dir.toString());
+    if (init.code() != 0) {
+      throw new IllegalStateException("kho init " + dir + " failed: " + init.err());
+    }
+    try (var shipped = java.nio.file.Files.list(dir.resolve("restore-drills"))) {
+      for (Path p : shipped.toList()) {
+        java.nio.file.Files.delete(p);
+      }
+    }
+    return dir;
+  }
+
+  /**
    * Creates a repository at {@code dir} as {@code kho repo init} would, but with a key slot that
    * costs little to open, so that tests running kho many times spend their time on the work.
    */

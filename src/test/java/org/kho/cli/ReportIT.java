@@ -42,7 +42,8 @@ class ReportIT {
   @Test
   void jsonStatesTheMissedMonthTheDrillsAndWhyTheLogsCouldNotBeRead() throws Exception {
     Kho.Run run = report("compliance", "--period", "2026-q4", "--format", "json", "--public-key", publicKey.toString());
-    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.code()).as("rules are not met: attention. " + run.err()).isEqualTo(ExitCodes.ATTENTION);
+    assertThat(run.err()).contains("rules not met in 2026-Q4");
     JsonNode json = new ObjectMapper().readTree(run.out());
     assertThat(json.path("period").path("label").asText()).isEqualTo("2026-Q4");
     JsonNode ketoan = json.path("items").get(0);
@@ -59,7 +60,7 @@ class ReportIT {
   @Test
   void htmlGoesToStandardOutputAndPdfToTheFileNamedByOut() throws Exception {
     Kho.Run html = report("compliance", "--period", "2026-Q4", "--lang", "en");
-    assertThat(html.code()).as(html.err()).isZero();
+    assertThat(html.code()).as(html.err()).isEqualTo(ExitCodes.ATTENTION);
     assertThat(html.out()).startsWith("<!DOCTYPE html>").contains("Backup and Data Retention Compliance Report",
         "Backup frequency", "2026-11-01 01:30");
     Path pdf = tmp.resolve("out/periodic.pdf");

@@ -98,7 +98,7 @@ class RestoreDrillTest {
       StepRunner runner = (s, restored, env) -> {
         assertThat(env).containsEntry("KHO_RESTORED", restored.toString()).containsEntry("KHO_DRILL_PLAN", "p");
         assertThat(restored.resolve(source.toAbsolutePath().toString().substring(1)).resolve("f1.txt")).exists();
-        return new DrillStatement.Command(s.name(), List.of("check"), 2, 0.5, false, "f9.txt is missing");
+        return new DrillStatement.Command(s.name(), List.of("check"), 2, new java.math.BigDecimal("0.5"), false, "f9.txt is missing");
       };
 
       DrillStatement s = drill(repo, plan(100, List.of(step)), new Slice(1, 0, 1), runner);

@@ -2,6 +2,7 @@ package org.kho.drill;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -10,10 +11,10 @@ import org.kho.drill.DrillStatement.Objective;
 import org.kho.drill.DrillStatement.Outcome;
 
 class VerdictTest {
-  private static final Objective NO_TARGET = Objective.of(Optional.empty(), 5000);
-  private static final DrillStatement.Command PASSED = new DrillStatement.Command("lists", List.of("true"), 0, 0.1, true, "");
+  private static final Objective NO_TARGET = Objective.of(Optional.empty(), Duration.ofSeconds(5000));
+  private static final DrillStatement.Command PASSED = new DrillStatement.Command("lists", List.of("true"), 0, new BigDecimal("0.1"), true, "");
   private static final DrillStatement.Command FAILED =
-      new DrillStatement.Command("opens", List.of("false"), 3, 0.1, false, "boom");
+      new DrillStatement.Command("opens", List.of("false"), 3, new BigDecimal("0.1"), false, "boom");
 
   @Test
   void nothingWrongPasses() {
@@ -45,8 +46,8 @@ class VerdictTest {
 
   @Test
   void aMissedTimeTargetOnlyWarns() {
-    Objective slow = Objective.of(Optional.of(Duration.ofMinutes(1)), 61);
-    Objective old = Objective.of(Optional.of(Duration.ofDays(1)), 3 * 86400);
+    Objective slow = Objective.of(Optional.of(Duration.ofMinutes(1)), Duration.ofSeconds(61));
+    Objective old = Objective.of(Optional.of(Duration.ofDays(1)), Duration.ofSeconds(3 * 86400));
 
     Verdict v = Verdict.of(List.of(), List.of(PASSED), slow, old);
 
@@ -58,7 +59,7 @@ class VerdictTest {
 
   @Test
   void aFailureOutranksAMissedTarget() {
-    Verdict v = Verdict.of(List.of(), List.of(FAILED), Objective.of(Optional.of(Duration.ofSeconds(1)), 2), NO_TARGET);
+    Verdict v = Verdict.of(List.of(), List.of(FAILED), Objective.of(Optional.of(Duration.ofSeconds(1)), Duration.ofSeconds(2)), NO_TARGET);
 
     assertThat(v.outcome()).isEqualTo(Outcome.FAILED);
     assertThat(v.reasons()).hasSize(2);
@@ -68,6 +69,6 @@ class VerdictTest {
   void anObjectiveWithoutATargetIsMet() {
     assertThat(NO_TARGET.met()).isTrue();
     assertThat(NO_TARGET.targetSeconds()).isNull();
-    assertThat(Objective.of(Optional.of(Duration.ofSeconds(10)), 10).met()).isTrue();
+    assertThat(Objective.of(Optional.of(Duration.ofSeconds(10)), Duration.ofSeconds(10)).met()).isTrue();
   }
 }

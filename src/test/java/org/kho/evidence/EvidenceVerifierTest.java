@@ -1,5 +1,6 @@
 package org.kho.evidence;
 
+import org.kho.drill.DrillStatement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.kho.evidence.DrillReportSamples;
-import org.kho.evidence.DrillStatement;
+import org.kho.drill.DrillStatement;
 
 class DrillCoverageTest {
   private static final Instant JAN = Instant.parse("2026-01-05T02:00:00Z");

@@ -17,7 +17,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.kho.crypto.SigningKey;
 import org.kho.evidence.DrillReportSamples;
-import org.kho.evidence.DrillStatement;
+import org.kho.drill.DrillStatement;
 import org.kho.evidence.SignedDrillReport;
 
 class DrillReportRendererTest {
@@ -77,7 +77,7 @@ class DrillReportRendererTest {
     DrillStatement s = new DrillStatement(p.type(), p.id(), p.repository(), p.target(), p.plan(), p.description(),
         p.host(), p.operator(), null, p.started(), p.finished(), DrillStatement.Outcome.WARNED,
         java.util.List.of("RPO 1 ngày bị vượt: bản sao lưu mới nhất đã 30 giờ."), java.util.List.of(), p.seed(),
-        p.slice(), p.items(), p.rto(), new DrillStatement.Objective(24L * 3600, 30 * 3600, false), p.commands());
+        p.slice(), p.items(), p.rto(), new DrillStatement.Objective(24L * 3600, java.math.BigDecimal.valueOf(30 * 3600), false), p.commands());
     String text = keep(renderer().pdf(input(s, null), new Texts(Language.VI, HANOI)), "drill-report-warned.vi");
     assertThat(text).contains("ĐẠT, CÓ CẢNH BÁO", "RPO 1 ngày bị vượt", "1 ngày 6:00:00", "KHÔNG ĐẠT");
   }
