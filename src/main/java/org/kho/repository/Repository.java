@@ -308,7 +308,7 @@ public final class Repository implements AutoCloseable {
 
   public Tree readTree(BlobId id) {
     try {
-      return Json.MAPPER.readValue(readBlob(BlobType.TREE, id), Tree.class);
+      return TreeCodec.decode(readBlob(BlobType.TREE, id));
     } catch (IOException e) {
       throw new RepositoryException.Damaged("tree " + id.shortHex() + " is not a valid tree", e);
     }
@@ -316,7 +316,7 @@ public final class Repository implements AutoCloseable {
 
   public BlobId saveTree(Tree tree, BlobWriter writer) {
     try {
-      byte[] bytes = Json.MAPPER.writeValueAsBytes(tree);
+      byte[] bytes = TreeCodec.encode(tree);
       return writer.save(BlobType.TREE, bytes, 0, bytes.length);
     } catch (IOException e) {
       throw new IllegalStateException("cannot serialise a tree", e);
