@@ -98,9 +98,20 @@ final class Archiver {
     }
     return CompletableFuture.allOf(children.toArray(CompletableFuture[]::new)).thenApplyAsync(v -> {
       List<Node> nodes = children.stream().map(CompletableFuture::join).filter(n -> n != null).toList();
-      BlobId tree = repo.saveTree(new Tree(nodes), writer);
-      return stat.node(name).withSubtree(tree.hex());
+      return stat.node(name).withSubtree(store(new Tree(nodes), old, oldTree));
     }, workers);
+  }
+
+  /**
+   * The id of folder {@code tree}: that of the parent snapshot's folder when no entry changed (the
+   * same nodes serialise to the same blob, so it is not serialised and hashed again) and the
+   * repository may still reuse that blob; else the id of the tree stored now.
+   */
+  private String store(Tree tree, Node old, Tree oldTree) {
+    if (oldTree != null && tree.nodes().equals(oldTree.nodes()) && writer.has(BlobId.parse(old.subtree()))) {
+      return old.subtree();
+    }
+    return repo.saveTree(tree, writer).hex();
   }
 
   /** The node of a folder on the way to a source (its metadata, and {@code inner} as its one entry). */

@@ -139,9 +139,7 @@ public final class Repository implements AutoCloseable {
     index.condemn(condemnedPacks(damaged));
     for (Storage.ObjectInfo info : storage.list(ObjectKind.INDEX)) {
       try {
-        for (IndexFile.Pack p : IndexFile.decode(sealed.read(info.name()), info.name().toString())) {
-          index.addPack(p.name(), p.salt(), p.entries());
-        }
+        IndexFile.read(sealed.read(info.name()), info.name().toString(), index::addPack);
       } catch (RepositoryException.Damaged e) {
         damaged.add(info.name() + ": " + e.getMessage());
       }
