@@ -126,7 +126,7 @@ final class Archiver {
     files.increment();
     bytes.add(stat.size());
     Node node = stat.node(name);
-    if (stat.sameAs(old) && old.content().stream().allMatch(id -> writer.has(BlobId.parse(id)))) {
+    if (stat.sameAs(old) && stored(old.content())) {
       unchangedFiles.increment();
       progress.advanced(stat.size());
       progress.fileDone();
@@ -144,6 +144,16 @@ final class Archiver {
       }
       return done(node, chunks);
     });
+  }
+
+  /** Whether the repository has every chunk of {@code content} (and may reuse it: not in a condemned pack). */
+  private boolean stored(List<String> content) {
+    for (String id : content) {
+      if (!writer.has(BlobId.parse(id))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
