@@ -98,9 +98,20 @@ final class Archiver {
     }
     return CompletableFuture.allOf(children.toArray(CompletableFuture[]::new)).thenApplyAsync(v -> {
       List<Node> nodes = children.stream().map(CompletableFuture::join).filter(n -> n != null).toList();
-      BlobId tree = repo.saveTree(new Tree(nodes), writer);
-      return stat.node(name).withSubtree(tree.hex());
+      return stat.node(name).withSubtree(store(new Tree(nodes), old, oldTree));
     }, workers);
+  }
+
+  /**
+   * The id of folder {@code tree}: that of the parent snapshot's folder when no entry changed (the
+   * same nodes serialise to the same blob, so it is not serialised and hashed again) and the
+   * repository may still reuse that blob; else the id of the tree stored now.
+   */
+  private String store(Tree tree, Node old, Tree oldTree) {
+    if (oldTree != null && tree.nodes().equals(oldTree.nodes()) && writer.has(BlobId.parse(old.subtree()))) {
+      return old.subtree();
+    }
+    return repo.saveTree(tree, writer).hex();
   }
 
   /** The node of a folder on the way to a source (its metadata, and {@code inner} as its one entry). */
@@ -115,7 +126,7 @@ final class Archiver {
     files.increment();
     bytes.add(stat.size());
     Node node = stat.node(name);
-    if (stat.sameAs(old) && old.content().stream().allMatch(id -> writer.has(BlobId.parse(id)))) {
+    if (stat.sameAs(old) && stored(old.content())) {
       unchangedFiles.increment();
       progress.advanced(stat.size());
       progress.fileDone();
@@ -133,6 +144,16 @@ final class Archiver {
       }
       return done(node, chunks);
     });
+  }
+
+  /** Whether the repository has every chunk of {@code content} (and may reuse it: not in a condemned pack). */
+  private boolean stored(List<String> content) {
+    for (String id : content) {
+      if (!writer.has(BlobId.parse(id))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -48,7 +48,9 @@ public final class BackupService {
       repo.loadIndex();
       repo.indexOrphanPacks(true);
       Optional<SnapshotRef> parent = request.readAll() ? Optional.empty() : parent(request);
-      Scan.start(request.paths(), progress);
+      if (progress.wantsScan()) {
+        Scan.start(request.paths(), progress);
+      }
       return commit(request, progress, parent, started);
     }
   }

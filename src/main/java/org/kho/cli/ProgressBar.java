@@ -41,6 +41,11 @@ final class ProgressBar implements BackupProgress, RestoreProgress, CheckProgres
   }
 
   @Override
+  public boolean wantsScan() {
+    return enabled;
+  }
+
+  @Override
   public void total(long count, long bytes) {
     totalFiles.set(count);
     total.set(bytes);

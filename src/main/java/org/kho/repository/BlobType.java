@@ -26,11 +26,14 @@ public enum BlobType {
    * @throws IllegalArgumentException if no type has that code
    */
   public static BlobType ofCode(int code) {
-    for (BlobType type : values()) {
+    for (BlobType type : ALL) {
       if (type.code == code) {
         return type;
       }
     }
     throw new IllegalArgumentException("unknown blob type code " + code);
   }
+
+  /** {@link #values()} without a new array per call: the index load looks up a type per blob. */
+  private static final BlobType[] ALL = values();
 }

@@ -34,29 +34,80 @@ final class IndexFile {
   }
 
   static List<Pack> decode(byte[] plain, String object) {
-    try {
-      ByteBuffer b = ByteBuffer.wrap(plain).order(ByteOrder.LITTLE_ENDIAN);
-      byte[] magic = new byte[MAGIC.length];
-      b.get(magic);
-      if (!Arrays.equals(magic, MAGIC)) {
-        throw new RepositoryException.Damaged("index " + object + " has an unknown format", null);
+    List<Pack> packs = new ArrayList<>();
+    read(plain, object, (name, salt, in, count) -> {
+      List<PackEntry> entries = new ArrayList<>(count);
+      for (int j = 0; j < count; j++) {
+        entries.add(PackEntry.read(in));
       }
-      int count = b.getInt();
-      List<Pack> packs = new ArrayList<>(count);
+      packs.add(new Pack(name, salt, entries));
+    });
+    return packs;
+  }
+
+  /** Receives the packs of an index object, one by one. */
+  interface PackSink {
+    /**
+     * Takes pack {@code name}: {@code in} is positioned at its {@code count} entries, little-endian,
+     * {@value PackEntry#BYTES} bytes each (see {@link PackEntry#read}); read them all, and only them.
+     */
+    void pack(String name, byte[] salt, ByteBuffer in, int count);
+  }
+
+  /**
+   * Hands the packs of index object {@code plain} to {@code reader} in the order stored, without an
+   * object per entry (the index load of a large repository reads millions). The whole object is
+   * checked first, so a malformed one gives the reader nothing.
+   *
+   * @throws RepositoryException.Damaged if it is not a well-formed index object
+   */
+  static void read(byte[] plain, String object, PackSink reader) {
+    ByteBuffer b = ByteBuffer.wrap(plain).order(ByteOrder.LITTLE_ENDIAN);
+    int count = packCount(b, object);
+    try {
+      int first = b.position();
+      for (int i = 0; i < count; i++) { // the check: every pack's entries are there
+        b.position(b.position() + PACK_PREFIX - 4);
+        int n = b.getInt();
+        if (n < 0) {
+          throw new IllegalArgumentException("negative entry count");
+        }
+        b.position(Math.addExact(b.position(), Math.multiplyExact(n, PackEntry.BYTES)));
+      }
+      b.position(first);
       for (int i = 0; i < count; i++) {
         byte[] name = new byte[32];
         byte[] salt = new byte[PackBuilder.SALT_BYTES];
         b.get(name).get(salt);
         int n = b.getInt();
-        List<PackEntry> entries = new ArrayList<>(n);
-        for (int j = 0; j < n; j++) {
-          entries.add(PackEntry.read(b));
+        int end = b.position() + n * PackEntry.BYTES;
+        reader.pack(HexFormat.of().formatHex(name), salt, b, n);
+        if (b.position() != end) {
+          throw new IllegalStateException("the reader of pack " + HexFormat.of().formatHex(name) + " read "
+              + (b.position() - end + n * PackEntry.BYTES) + " bytes of its " + n * PackEntry.BYTES);
         }
-        packs.add(new Pack(HexFormat.of().formatHex(name), salt, entries));
       }
-      return packs;
-    } catch (BufferUnderflowException | IllegalArgumentException e) {
+    } catch (BufferUnderflowException | IllegalArgumentException | ArithmeticException e) {
       throw new RepositoryException.Damaged("index " + object + " is truncated or malformed", e);
     }
+  }
+
+  /** Bytes before a pack's entries: its name, salt and entry count. */
+  private static final int PACK_PREFIX = 32 + PackBuilder.SALT_BYTES + 4;
+
+  private static int packCount(ByteBuffer b, String object) {
+    if (b.remaining() < MAGIC.length + 4) {
+      throw new RepositoryException.Damaged("index " + object + " is truncated or malformed", null);
+    }
+    byte[] magic = new byte[MAGIC.length];
+    b.get(magic);
+    if (!Arrays.equals(magic, MAGIC)) {
+      throw new RepositoryException.Damaged("index " + object + " has an unknown format", null);
+    }
+    int count = b.getInt();
+    if (count < 0) {
+      throw new RepositoryException.Damaged("index " + object + " is truncated or malformed", null);
+    }
+    return count;
   }
 }

@@ -29,6 +29,29 @@ final class MasterIndex {
   record Location(BlobType type, BlobId id, String pack, byte[] salt, int offset, int length, int rawLength) {}
 
   synchronized void addPack(String name, byte[] salt, List<PackEntry> entries) {
+    int number = number(name, salt);
+    for (PackEntry e : entries) {
+      add(name, salt, number, e.type(), e.id().raw(), 0, e.offset(), e.length(), e.rawLength());
+    }
+  }
+
+  /**
+   * Adds pack {@code name} with its {@code count} entries read from {@code in} as {@link PackEntry#read}
+   * reads them, straight from the buffer (no object per entry).
+   */
+  synchronized void addPack(String name, byte[] salt, java.nio.ByteBuffer in, int count) {
+    int number = number(name, salt);
+    byte[] bytes = in.array();
+    for (int i = 0; i < count; i++) {
+      BlobType type = BlobType.ofCode(in.get());
+      int idAt = in.arrayOffset() + in.position();
+      in.position(in.position() + BlobId.BYTES);
+      add(name, salt, number, type, bytes, idAt, in.getInt(), in.getInt(), in.getInt());
+    }
+  }
+
+  /** The number of pack {@code name}, given it if it is new. */
+  private int number(String name, byte[] salt) {
     Integer number = packNumbers.get(name);
     if (number == null) {
       number = packNames.size();
@@ -37,11 +60,15 @@ final class MasterIndex {
       packNumbers.put(name, number);
       condemnedNumbers.set(number, condemned.contains(name));
     }
-    for (PackEntry e : entries) {
-      if (!chunks.add(e.id().raw(), 0, number, e.offset(), e.length(), e.rawLength(), e.type())
-          && !condemned.contains(name) && condemnedNumbers.get(chunks.pack(chunks.find(e.id().raw(), 0)))) {
-        revived.put(e.id(), new Location(e.type(), e.id(), name, salt, e.offset(), e.length(), e.rawLength()));
-      }
+    return number;
+  }
+
+  private void add(String name, byte[] salt, int number, BlobType type, byte[] id, int idAt, int offset, int length,
+      int rawLength) {
+    if (!chunks.add(id, idAt, number, offset, length, rawLength, type)
+        && !condemned.contains(name) && condemnedNumbers.get(chunks.pack(chunks.find(id, idAt)))) {
+      BlobId blob = BlobId.of(id, idAt);
+      revived.put(blob, new Location(type, blob, name, salt, offset, length, rawLength));
     }
   }
 

@@ -139,9 +139,7 @@ public final class Repository implements AutoCloseable {
     index.condemn(condemnedPacks(damaged));
     for (Storage.ObjectInfo info : storage.list(ObjectKind.INDEX)) {
       try {
-        for (IndexFile.Pack p : IndexFile.decode(sealed.read(info.name()), info.name().toString())) {
-          index.addPack(p.name(), p.salt(), p.entries());
-        }
+        IndexFile.read(sealed.read(info.name()), info.name().toString(), index::addPack);
       } catch (RepositoryException.Damaged e) {
         damaged.add(info.name() + ": " + e.getMessage());
       }
@@ -308,7 +306,7 @@ public final class Repository implements AutoCloseable {
 
   public Tree readTree(BlobId id) {
     try {
-      return Json.MAPPER.readValue(readBlob(BlobType.TREE, id), Tree.class);
+      return TreeCodec.decode(readBlob(BlobType.TREE, id));
     } catch (IOException e) {
       throw new RepositoryException.Damaged("tree " + id.shortHex() + " is not a valid tree", e);
     }
@@ -316,7 +314,7 @@ public final class Repository implements AutoCloseable {
 
   public BlobId saveTree(Tree tree, BlobWriter writer) {
     try {
-      byte[] bytes = Json.MAPPER.writeValueAsBytes(tree);
+      byte[] bytes = TreeCodec.encode(tree);
       return writer.save(BlobType.TREE, bytes, 0, bytes.length);
     } catch (IOException e) {
       throw new IllegalStateException("cannot serialise a tree", e);

@@ -5,8 +5,20 @@ import java.util.List;
 
 /** A directory's entries, sorted by name, stored as one TREE blob (deterministic JSON). */
 public record Tree(List<Node> nodes) {
+  private static final Comparator<Node> BY_NAME = Comparator.comparing(Node::name);
+
   public Tree {
-    nodes = nodes.stream().sorted(Comparator.comparing(Node::name)).toList();
+    nodes = sorted(nodes) ? List.copyOf(nodes) : nodes.stream().sorted(BY_NAME).toList();
+  }
+
+  /** Whether {@code nodes} are in order already, as stored trees and folder listings mostly are. */
+  private static boolean sorted(List<Node> nodes) {
+    for (int i = 1; i < nodes.size(); i++) {
+      if (BY_NAME.compare(nodes.get(i - 1), nodes.get(i)) > 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The entry called {@code name}, or null. */

@@ -20,7 +20,9 @@ import org.kho.check.CheckRequest;
 import org.kho.check.CheckResult;
 import org.kho.check.CheckService;
 import org.kho.core.KhoException;
+import org.kho.repository.BlobId;
 import org.kho.repository.Repository;
+import org.kho.repository.SnapshotRef;
 import org.kho.restore.RestoreProgress;
 import org.kho.restore.RestoreRequest;
 import org.kho.restore.RestoreResult;
@@ -136,6 +138,25 @@ class BackupRoundTripTest {
     assertThat(summary.unchangedFiles()).isEqualTo(summary.files() - 1);
     assertThat(summary.newFiles()).isZero();
     assertThat(summary.bytesAdded()).as("only the changed file and the trees above it").isLessThan(10_000);
+  }
+
+  @Test
+  void anUnchangedFolderKeepsTheTreeOfTheParentAndAChangedOneGetsANewOne() throws IOException {
+    SnapshotRef first = backup().snapshot();
+    Files.writeString(src.resolve("secret.txt"), "changed secret");
+    SnapshotRef second = backup().snapshot();
+    assertThat(subtree(second, src.resolve("docs"))).isEqualTo(subtree(first, src.resolve("docs")));
+    assertThat(subtree(second, src)).isNotEqualTo(subtree(first, src));
+    assertThat(second.snapshot().summary().blobsAdded()).as("the changed file and the trees above it").isPositive();
+  }
+
+  /** The tree id of folder {@code dir} in {@code snapshot}. */
+  private String subtree(SnapshotRef snapshot, Path dir) {
+    String tree = snapshot.snapshot().tree();
+    for (Path name : dir) {
+      tree = repo.readTree(BlobId.parse(tree)).find(name.toString()).subtree();
+    }
+    return tree;
   }
 
   @Test
