@@ -50,7 +50,7 @@ final class MonthWriter {
   List<MonthRun> write(List<YearMonth> months, Optional<Chain.Link> previous, Collection logs,
       Optional<String> allowSameDevice, BackupProgress progress) {
     List<Month> all = months.stream().map(m -> month(m, logs)).toList();
-    List<Month> stored = all.stream().filter(m -> !m.parts().isEmpty()).toList();
+    List<Month> stored = all.stream().filter(m -> !m.batch().parts().isEmpty()).toList();
     Sealing sealing = new Sealing(all, previous);
     try {
       if (!stored.isEmpty()) {
@@ -64,9 +64,9 @@ final class MonthWriter {
     return sealing.runs;
   }
 
-  /** A month to write: its parts of files to store, and the file and segment of each. */
-  private record Month(YearMonth month, boolean closed, LocalDate keepUntil, List<PartsBackup.Part> parts,
-      List<Stored> stored, PartsBackup.Batch batch) {}
+  /** A month to write: its parts of files to store as one snapshot, and the file and segment of each. */
+  private record Month(YearMonth month, boolean closed, LocalDate keepUntil, PartsBackup.Batch batch,
+      List<Stored> stored) {}
 
   private Month month(YearMonth month, Collection logs) {
     LocalDate keepUntil = LogMonths.keepUntil(month, source.keepMonths());
@@ -80,8 +80,9 @@ final class MonthWriter {
         }
       }
     }
-    return new Month(month, LogMonths.closed(month, clock.instant(), zone), keepUntil, parts, stored,
-        new PartsBackup.Batch(parts, Tags.source(source.id().value()), Tags.of(source.id().value(), month, keepUntil)));
+    return new Month(month, LogMonths.closed(month, clock.instant(), zone), keepUntil,
+        new PartsBackup.Batch(parts, Tags.source(source.id().value()), Tags.of(source.id().value(), month, keepUntil)),
+        stored);
   }
 
   /** Writes the manifests in month order as the snapshots are committed, and keeps what each month did. */
