@@ -62,7 +62,7 @@ public final class LogArchive {
       runs.put(t.getKey(), months);
       try (Repository repo = t.getValue().open()) {
         months.addAll(archiveInto(repo, source, zone, logs, signatures, options, progress));
-        if (months.stream().noneMatch(r -> r.outcome() == MonthRun.Outcome.FAILED)) {
+        if (source.deleteOriginals() && months.stream().noneMatch(r -> r.outcome() == MonthRun.Outcome.FAILED)) {
           originals.verifiedIn(repo, Chain.read(EvidenceStore.on(repo.storage()), source.id().value(), signatures));
         }
       } catch (KhoException e) {
@@ -89,21 +89,8 @@ public final class LogArchive {
       }
     }
     List<YearMonth> due = LogMonths.due(done, logs.earliest(), clock.instant(), zone, options.month());
-    MonthWriter writer = new MonthWriter(repo, source, zone, clock, program);
-    List<MonthRun> out = new ArrayList<>();
-    Optional<Chain.Link> last = chain.last();
-    for (YearMonth m : due) {
-      boolean closed = LogMonths.closed(m, clock.instant(), zone);
-      try {
-        MonthWriter.Written w = writer.write(m, last, logs, closed, options.allowSameDevice(), progress);
-        out.add(w.run());
-        last = Optional.of(w.link());
-      } catch (KhoException e) {
-        out.add(MonthRun.failed(m, message(e)));
-        break; // later months chain to this one: stop here
-      }
-    }
-    return out;
+    return new MonthWriter(repo, source, zone, clock, program).write(due, chain.last(), logs,
+        options.allowSameDevice(), progress);
   }
 
   private void refuseOpen(YearMonth month, boolean force, ZoneId zone) {
@@ -172,7 +159,7 @@ public final class LogArchive {
     return Collection.of(source, zone);
   }
 
-  private static String message(KhoException e) {
+  static String message(KhoException e) {
     return e.hint().isEmpty() ? e.getMessage() : e.getMessage() + " (" + e.hint() + ")";
   }
 }

@@ -12,13 +12,17 @@ import java.util.Optional;
 import org.kho.backup.BackupProgress;
 import org.kho.backup.PartsBackup;
 import org.kho.catalogue.LogSource;
+import org.kho.core.KhoException;
 import org.kho.plan.LogMonths;
 import org.kho.repository.Repository;
 import org.kho.repository.Snapshot;
 
 /**
- * Archives one month of one source into one repository: the month's files and parts of files as
- * one tagged snapshot, then the signed manifest chained to the source's previous one.
+ * Archives the due months of one source into one repository, in order: each month's files and
+ * parts of files as one tagged snapshot, then the signed manifest chained to the source's
+ * previous one. The months' data go through one backup session (one pool of workers, one set of
+ * pack buffers, one flush); then each month's snapshot is committed and its manifest written
+ * before the next month's.
  */
 final class MonthWriter {
   private final Repository repo;
@@ -38,9 +42,33 @@ final class MonthWriter {
   /** What writing a month did, and the manifest it added to the chain. */
   record Written(MonthRun run, Chain.Link link) {}
 
-  /** Writes month {@code month} after {@code previous} (the source's last manifest here, if any). */
-  Written write(YearMonth month, Optional<Chain.Link> previous, Collection logs, boolean closed,
+  /**
+   * Writes {@code months} (in order) after {@code previous} (the source's last manifest here, if
+   * any). Stops at the first month that fails, which is reported failed; nothing after it is
+   * written, since later months chain to it.
+   */
+  List<MonthRun> write(List<YearMonth> months, Optional<Chain.Link> previous, Collection logs,
       Optional<String> allowSameDevice, BackupProgress progress) {
+    List<Month> all = months.stream().map(m -> month(m, logs)).toList();
+    List<Month> stored = all.stream().filter(m -> !m.batch().parts().isEmpty()).toList();
+    Sealing sealing = new Sealing(all, previous);
+    try {
+      if (!stored.isEmpty()) {
+        new PartsBackup(repo, clock, program).run(stored.stream().map(Month::batch).toList(), allowSameDevice,
+            progress, (i, r) -> sealing.upTo(stored.get(i), r));
+      }
+      sealing.rest();
+    } catch (KhoException e) {
+      sealing.failed(e);
+    }
+    return sealing.runs;
+  }
+
+  /** A month to write: its parts of files to store as one snapshot, and the file and segment of each. */
+  private record Month(YearMonth month, boolean closed, LocalDate keepUntil, PartsBackup.Batch batch,
+      List<Stored> stored) {}
+
+  private Month month(YearMonth month, Collection logs) {
     LocalDate keepUntil = LogMonths.keepUntil(month, source.keepMonths());
     List<PartsBackup.Part> parts = new ArrayList<>();
     List<Stored> stored = new ArrayList<>();
@@ -52,33 +80,78 @@ final class MonthWriter {
         }
       }
     }
+    return new Month(month, LogMonths.closed(month, clock.instant(), zone), keepUntil,
+        new PartsBackup.Batch(parts, Tags.source(source.id().value()), Tags.of(source.id().value(), month, keepUntil)),
+        stored);
+  }
+
+  /** Writes the manifests in month order as the snapshots are committed, and keeps what each month did. */
+  private final class Sealing {
+    private final List<Month> months;
+    private final List<MonthRun> runs = new ArrayList<>();
+    private Optional<Chain.Link> last;
+
+    Sealing(List<Month> months, Optional<Chain.Link> previous) {
+      this.months = months;
+      this.last = previous;
+    }
+
+    /** Writes the months before {@code month} that store nothing, then {@code month} with its snapshot. */
+    void upTo(Month month, PartsBackup.Result stored) {
+      while (months.get(runs.size()) != month) {
+        seal(months.get(runs.size()), null);
+      }
+      seal(month, stored);
+    }
+
+    /** Writes the months left, which store nothing. */
+    void rest() {
+      while (runs.size() < months.size()) {
+        seal(months.get(runs.size()), null);
+      }
+    }
+
+    /** Reports the first month not written as failed with {@code e}. */
+    void failed(KhoException e) {
+      if (runs.size() < months.size()) {
+        runs.add(MonthRun.failed(months.get(runs.size()).month(), LogArchive.message(e)));
+      }
+    }
+
+    private void seal(Month month, PartsBackup.Result stored) {
+      Written w = manifest(month, last, stored);
+      runs.add(w.run());
+      last = Optional.of(w.link());
+    }
+  }
+
+  /** Writes the manifest of {@code month} after {@code previous}; {@code stored} is its snapshot, if it has one. */
+  private Written manifest(Month month, Optional<Chain.Link> previous, PartsBackup.Result stored) {
     String snapshot = null;
     List<Manifest.Entry> entries = new ArrayList<>();
     List<String> problems = new ArrayList<>();
-    if (!parts.isEmpty()) {
-      PartsBackup.Result r = new PartsBackup(repo, clock, program).run(parts, Tags.source(source.id().value()),
-          Tags.of(source.id().value(), month, keepUntil), allowSameDevice, progress);
-      snapshot = r.backup().snapshot().id();
-      for (Snapshot.Problem p : r.backup().snapshot().snapshot().problems()) {
+    if (stored != null) {
+      snapshot = stored.backup().snapshot().id();
+      for (Snapshot.Problem p : stored.backup().snapshot().snapshot().problems()) {
         problems.add(p.path() + ": " + p.what());
       }
-      for (Stored s : stored) {
-        String sha = r.sha256().get(s.file().path().toAbsolutePath().normalize());
+      for (Stored s : month.stored()) {
+        String sha = stored.sha256().get(s.file().path().toAbsolutePath().normalize());
         if (sha != null && problems.stream().noneMatch(p -> p.startsWith(s.file().path() + ": "))) {
           entries.add(s.entry(sha));
         }
       }
     }
     long bytes = entries.stream().mapToLong(Manifest.Entry::size).sum();
-    Manifest m = new Manifest(Manifest.TYPE, repo.config().id(), source.id().value(), month.toString(),
+    Manifest m = new Manifest(Manifest.TYPE, repo.config().id(), source.id().value(), month.month().toString(),
         previous.map(l -> l.manifest().sequence() + 1).orElse(1L), previous.map(Chain.Link::hash).orElse(null),
-        closed, snapshot, clock.instant().toString(), repo.host().name(), zone.getId(), source.keepMonths(),
-        keepUntil.toString(), entries.size(), bytes, entries);
+        month.closed(), snapshot, clock.instant().toString(), repo.host().name(), zone.getId(), source.keepMonths(),
+        month.keepUntil().toString(), entries.size(), bytes, entries);
     String statement = m.statement();
     String record = repo.writeSignedEvidence(statement);
-    MonthRun.Outcome outcome = !closed ? MonthRun.Outcome.PARTIAL
+    MonthRun.Outcome outcome = !month.closed() ? MonthRun.Outcome.PARTIAL
         : entries.isEmpty() ? MonthRun.Outcome.EMPTY : MonthRun.Outcome.ARCHIVED;
-    return new Written(new MonthRun(month, outcome, snapshot, entries.size(), bytes, record, problems, null),
+    return new Written(new MonthRun(month.month(), outcome, snapshot, entries.size(), bytes, record, problems, null),
         new Chain.Link(record, m, Manifest.hash(statement)));
   }
 

@@ -86,6 +86,17 @@ class LogArchiveTest {
   }
 
   @Test
+  void theMonthsOfARunShareOneSessionAndOneIndexWrite() {
+    int indexes = storage.list(ObjectKind.INDEX).size();
+
+    run(logs.source(false), Optional.empty(), false, false);
+
+    assertThat(storage.list(ObjectKind.INDEX)).hasSize(indexes + 1);
+    assertThat(storage.list(ObjectKind.DATA)).as("three small months fill one pack").hasSize(1);
+    assertThat(storage.list(ObjectKind.SNAPSHOT)).hasSize(3);
+  }
+
+  @Test
   void reRunningIsANoOpAndAnOpenMonthNeedsForce() {
     run(logs.source(false), Optional.empty(), false, false);
     int objects = storage.list(ObjectKind.SNAPSHOT).size();
