@@ -97,7 +97,7 @@ public final class DrillService {
       List<RestoreDrill.Source> sources = new ArrayList<>();
       for (Item item : items) {
         TargetId t = item.targets().getFirst();
-        Repository repo = repos.computeIfAbsent(t, id -> repositories.open(catalogue.target(id).orElseThrow()));
+        Repository repo = repos.computeIfAbsent(t, id -> repositories.openForData(catalogue.target(id).orElseThrow()));
         sources.add(new RestoreDrill.Source(item.id().value(), t.value(), repo));
       }
       Slice slice = Slice.next(previous(plan, key.verifying(), state, repos.values()), plan.samplePercent(), new SecureRandom());

@@ -176,7 +176,7 @@ public final class LogArchiveService {
     String password = secrets.read(target.repositoryPassword().orElseThrow(() -> new KhoException(
         "target " + id + " has no repositoryPassword", "add repositoryPassword: {file: …} to the target")));
     return Repository.open(LocalStorage.open(local.path()), Credential.passphrase(password),
-        Repository.Options.defaults(clock));
+        Repository.Options.defaults(clock).forBulkData());
   }
 
   private VerifyingKey verifying(Catalogue catalogue, Optional<VerifyingKey> key) {

@@ -24,13 +24,22 @@ final class TargetRepositories {
 
   /** The repository on {@code target}, opened with its repositoryPassword. */
   Repository open(Target target) {
+    return open(target, Repository.Options.defaults(clock));
+  }
+
+  /** {@link #open(Target)} for a session that restores or verifies much data (see {@link Repository.Options}). */
+  Repository openForData(Target target) {
+    return open(target, Repository.Options.defaults(clock).forBulkData());
+  }
+
+  private Repository open(Target target, Repository.Options options) {
     if (!(target instanceof Target.Local local)) {
       throw new KhoException("target " + target.id() + " is remote (" + target.location() + "); remote targets are not "
           + "supported by this version", "use a local or external-disk target for now");
     }
     String password = secrets.read(target.repositoryPassword().orElseThrow(() -> new KhoException(
         "target " + target.id() + " has no repositoryPassword", "add repositoryPassword: {file: …} to the target")));
-    return Repository.open(LocalStorage.open(local.path()), Credential.passphrase(password), Repository.Options.defaults(clock));
+    return Repository.open(LocalStorage.open(local.path()), Credential.passphrase(password), options);
   }
 
   /** The items named by {@code ids}, or all of them when none is named. */
