@@ -78,8 +78,14 @@ public final class LogArchiveService {
         repo.signWith(key);
         return repo;
       }));
-      runs.add(engine.archive(source, zone(catalogue, source), openers, signatures,
-          new LogArchive.Options(request.month(), request.force(), request.apply(), source.allowSameDevice()), progress));
+      // the first target's key is derived while the engine finds and dates the month's files
+      try (EarlyOpen early = source.targets().isEmpty() ? null : EarlyOpen.start(openers.get(source.targets().getFirst())::open)) {
+        if (early != null) {
+          openers.put(source.targets().getFirst(), early);
+        }
+        runs.add(engine.archive(source, zone(catalogue, source), openers, signatures,
+            new LogArchive.Options(request.month(), request.force(), request.apply(), source.allowSameDevice()), progress));
+      }
     }
     return runs;
   }
