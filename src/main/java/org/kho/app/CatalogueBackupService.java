@@ -125,7 +125,7 @@ public final class CatalogueBackupService {
       }
     }
     try (Repository repo = Repository.open(targets.open(target), Credential.passphrase(password),
-        Repository.Options.defaults(clock))) {
+        Repository.Options.defaults(clock).forBulkData())) {
       signer.ifPresent(repo::signWith);
       BackupRequest request = new BackupRequest(sources, item.id().value(), List.of(), Optional.empty(),
           item.method() == Item.BackupMethod.FULL, item.allowSameDevice(), streams);

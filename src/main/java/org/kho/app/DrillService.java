@@ -97,7 +97,7 @@ public final class DrillService {
         Optional.empty(), new Host().name())));
     Map<TargetId, Repository> repos = new LinkedHashMap<>();
     Function<TargetId, Repository> open = id -> repos.computeIfAbsent(id,
-        t -> repositories.open(catalogue.target(t).orElseThrow()));
+        t -> repositories.openForData(catalogue.target(t).orElseThrow()));
     try {
       List<DrillStatement> before = previous(plan, key.verifying(), state,
           items.stream().flatMap(i -> plan.targetsOf(i).stream()).distinct().toList(), open);

@@ -78,8 +78,14 @@ public final class LogArchiveService {
         repo.signWith(key);
         return repo;
       }));
-      runs.add(engine.archive(source, zone(catalogue, source), openers, signatures,
-          new LogArchive.Options(request.month(), request.force(), request.apply(), source.allowSameDevice()), progress));
+      // the first target's key is derived while the engine finds and dates the month's files
+      try (EarlyOpen early = source.targets().isEmpty() ? null : EarlyOpen.start(openers.get(source.targets().getFirst())::open)) {
+        if (early != null) {
+          openers.put(source.targets().getFirst(), early);
+        }
+        runs.add(engine.archive(source, zone(catalogue, source), openers, signatures,
+            new LogArchive.Options(request.month(), request.force(), request.apply(), source.allowSameDevice()), progress));
+      }
     }
     return runs;
   }
@@ -176,7 +182,7 @@ public final class LogArchiveService {
     String password = secrets.read(target.repositoryPassword().orElseThrow(() -> new KhoException(
         "target " + id + " has no repositoryPassword", "add repositoryPassword: {file: …} to the target")));
     return Repository.open(LocalStorage.open(local.path()), Credential.passphrase(password),
-        Repository.Options.defaults(clock));
+        Repository.Options.defaults(clock).forBulkData());
   }
 
   private VerifyingKey verifying(Catalogue catalogue, Optional<VerifyingKey> key) {

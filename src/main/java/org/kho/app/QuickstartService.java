@@ -99,7 +99,7 @@ public final class QuickstartService {
     key.write(signingKey, dir.resolve("signing/signing.pub"));
     Path repoDir = dir.resolve("repository");
     try (Repository repo = Repository.init(LocalStorage.create(repoDir), Credential.passphrase(password),
-        Repository.Options.defaults(clock))) {
+        Repository.Options.defaults(clock).forBulkData())) {
       repo.signWith(key);
       BackupService backup = new BackupService(repo, clock, "kho quickstart");
       BackupRequest request = new BackupRequest(List.of(new BackupRequest.Source(sample, List.of(), List.of())), SAMPLE_ITEM,

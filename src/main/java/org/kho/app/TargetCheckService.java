@@ -37,7 +37,7 @@ public final class TargetCheckService {
     String password = secrets.read(target.repositoryPassword().orElseThrow(() -> new KhoException(
         "target " + target.id() + " has no repositoryPassword", "add repositoryPassword: {file: …} to the target")));
     try (Repository repo = Repository.open(LocalStorage.open(local.path()), Credential.passphrase(password),
-        Repository.Options.defaults(clock))) {
+        readPercent > 0 ? Repository.Options.defaults(clock).forBulkData() : Repository.Options.defaults(clock))) {
       return new CheckService(repo, new SecureRandom()).run(new CheckRequest(readPercent), progress);
     }
   }

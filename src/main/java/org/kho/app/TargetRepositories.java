@@ -25,9 +25,18 @@ final class TargetRepositories {
 
   /** The repository on {@code target} (a folder, or a remote store reached as the target says), opened with its repositoryPassword. */
   Repository open(Target target) {
+    return open(target, Repository.Options.defaults(clock));
+  }
+
+  /** {@link #open(Target)} for a session that restores or verifies much data (see {@link Repository.Options}). */
+  Repository openForData(Target target) {
+    return open(target, Repository.Options.defaults(clock).forBulkData());
+  }
+
+  private Repository open(Target target, Repository.Options options) {
     String password = secrets.read(target.repositoryPassword().orElseThrow(() -> new KhoException(
         "target " + target.id() + " has no repositoryPassword", "add repositoryPassword: {file: …} to the target")));
-    return Repository.open(targets.open(target), Credential.passphrase(password), Repository.Options.defaults(clock));
+    return Repository.open(targets.open(target), Credential.passphrase(password), options);
   }
 
   /** The items named by {@code ids}, or all of them when none is named. */

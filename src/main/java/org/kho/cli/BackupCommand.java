@@ -90,7 +90,7 @@ final class BackupCommand implements Callable<Integer> {
         : List.of(stdinSource());
     BackupRequest request = new BackupRequest(sources, null, tags, Optional.ofNullable(parent), readAll,
         Optional.ofNullable(allowSameDevice), streams);
-    try (Repository r = repo.open(clock); ProgressBar bar = new ProgressBar("backup", !json)) {
+    try (Repository r = repo.openForData(clock); ProgressBar bar = new ProgressBar("backup", !json)) {
       signer.ifPresent(r::signWith);
       BackupResult result = new BackupService(r, clock, "kho " + VersionProvider.version()).run(request, bar);
       bar.close();

@@ -26,7 +26,7 @@ final class CheckCommand implements Callable<Integer> {
   private RepoOptions repo;
   @Option(names = "--read-data", description = "Read and verify every pack.")
   private boolean readData;
-  @Option(names = "--read-data-subset", paramLabel = "N%", description = "Read and verify a random N% of the packs.")
+  @Option(names = "--read-data-subset", paramLabel = "N%", description = "Read and verify a random N%% of the packs.")
   private String subset;
   @Option(names = "--json", description = "Print the result as JSON.")
   private boolean json;
@@ -40,8 +40,10 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CheckResult result;
-    try (Repository r = repo.open(clock); ProgressBar bar = new ProgressBar("check", !json)) {
-      result = new CheckService(r, new Random()).run(new CheckRequest(percent()), bar);
+    int percent = percent();
+    try (Repository r = percent > 0 ? repo.openForData(clock) : repo.open(clock);
+        ProgressBar bar = new ProgressBar("check", !json)) {
+      result = new CheckService(r, new Random()).run(new CheckRequest(percent), bar);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {

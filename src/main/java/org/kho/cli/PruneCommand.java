@@ -31,7 +31,7 @@ final class PruneCommand implements Callable<Integer> {
           + "when nothing else runs).")
   private String grace;
   @Option(names = "--repack-unused", paramLabel = "N%", defaultValue = "20%",
-      description = "Repack a pack when at least N% of its bytes are unused (default: ${DEFAULT-VALUE}).")
+      description = "Repack a pack when at least N%% of its bytes are unused (default: ${DEFAULT-VALUE}).")
   private String repack;
   @Option(names = {"--apply", "--yes"}, description = "Repack, condemn and delete. Without it nothing is changed.")
   private boolean apply;

@@ -54,8 +54,12 @@ final class RepoOptions {
   }
 
   Repository open(Clock clock) {
-    Storage storage = existingStorage();
-    return Repository.open(storage, credential(false), Repository.Options.defaults(clock));
+    return Repository.open(existingStorage(), credential(false), Repository.Options.defaults(clock));
+  }
+
+  /** {@link #open} for a command that reads or writes much data: key derivation and JIT warm-up overlap. */
+  Repository openForData(Clock clock) {
+    return Repository.open(existingStorage(), credential(false), Repository.Options.defaults(clock).forBulkData());
   }
 
   Credential credential(boolean confirm) {

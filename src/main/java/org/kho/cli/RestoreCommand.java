@@ -68,7 +68,7 @@ final class RestoreCommand implements Callable<Integer> {
     }
     long start = System.nanoTime();
     RestoreResult result;
-    try (Repository r = repo.open(clock); ProgressBar bar = new ProgressBar("restore", !json)) {
+    try (Repository r = repo.openForData(clock); ProgressBar bar = new ProgressBar("restore", !json)) {
       result = new CommandStreams(System.getenv()).restoreTo(r, snapshot, includes.getFirst(),
           commandOptions.command(toCommand, "--to-command"), bar);
     }
@@ -86,7 +86,7 @@ final class RestoreCommand implements Callable<Integer> {
   private int toFolder() {
     long start = System.nanoTime();
     RestoreResult result;
-    try (Repository r = repo.open(clock); ProgressBar bar = new ProgressBar("restore", !json)) {
+    try (Repository r = repo.openForData(clock); ProgressBar bar = new ProgressBar("restore", !json)) {
       result = new RestoreService(r).run(new RestoreRequest(snapshot, target, includes, verify), bar);
     }
     double secs = (System.nanoTime() - start) / 1e9;

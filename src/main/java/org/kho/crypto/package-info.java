@@ -6,7 +6,7 @@
  * Ed25519 signatures ({@link org.kho.crypto.SigningKey}, {@link org.kho.crypto.VerifyingKey}).
  *
  * <p>Bulk work goes through the JDK provider, which has hardware intrinsics; BouncyCastle is used
- * only for what the JDK lacks (Argon2id) and only here. Imports only {@code core}. No method
+ * only for what the JDK lacks (BLAKE2b, under Kho's own Argon2id, whose lanes run in parallel) and only here. Imports only {@code core}. No method
  * here logs or puts key material into an exception message.
  */
 package org.kho.crypto;

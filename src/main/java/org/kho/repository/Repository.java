@@ -47,10 +47,25 @@ public final class Repository implements AutoCloseable {
     this.kdf = kdf;
   }
 
-  /** Options that tests turn down (a cheap KDF) and production leaves as they are. */
-  public record Options(Clock clock, Host host, Argon2id kdf) {
+  /**
+   * Options that tests turn down (a cheap KDF) and production leaves as they are. With
+   * {@code warmCrypto} opening also starts {@link Warmup} (compiling the AES-GCM and HMAC paths
+   * while the key is derived): for sessions that will seal or open much data (backup, restore,
+   * check --read-data, log archives, drills); listing snapshots or checking the structure would
+   * only pay for it.
+   */
+  public record Options(Clock clock, Host host, Argon2id kdf, boolean warmCrypto) {
+    public Options(Clock clock, Host host, Argon2id kdf) {
+      this(clock, host, kdf, false);
+    }
+
     public static Options defaults(Clock clock) {
       return new Options(clock, new Host(), Argon2id.DEFAULT);
+    }
+
+    /** These options, for a session that will read or write much data. */
+    public Options forBulkData() {
+      return new Options(clock, host, kdf, true);
     }
   }
 
@@ -94,7 +109,9 @@ public final class Repository implements AutoCloseable {
       throw new RepositoryException.Damaged("repository format version " + config.version()
           + " is not supported by this Kho (it reads version " + RepositoryConfig.VERSION + ")", null);
     }
-    Warmup.startInBackground();
+    if (options.warmCrypto()) {
+      Warmup.startInBackground();
+    }
     KeyRing.Opened opened = new KeyRing(storage, Json.MAPPER, options.kdf()).open(credential);
     return new Repository(storage, config, opened, options.clock(), options.host(), options.kdf());
   }
