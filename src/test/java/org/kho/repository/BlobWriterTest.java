@@ -38,7 +38,8 @@ class BlobWriterTest {
   void aRemoteTargetGetsOneBufferPerConnectionPlusTheOpenPackWithinThirtyPercentOfTheHeap() {
     assertThat(BlobWriter.packBuffers(4, 8192 * MIB)).isEqualTo(5);
     assertThat(BlobWriter.packBuffers(4, 256 * MIB)).isEqualTo(4);
-    assertThat(BlobWriter.packBuffers(4, 160 * MIB)).isEqualTo(2); // the launcher's heap: no room for a third
+    assertThat(BlobWriter.packBuffers(4, 160 * MIB)).isEqualTo(2);
+    assertThat(BlobWriter.packBuffers(4, 128 * MIB)).isEqualTo(2); // the launcher's heap: no room for a third
   }
 
   @Test
