@@ -2,12 +2,14 @@ package org.kho.repository;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
@@ -24,14 +26,19 @@ import org.kho.storage.Storage;
  *
  * <p>Uploads: as many packs at once as the target serves well ({@link Storage#parallelism()}: 1 for
  * a disk, the connection limit of a remote target), so a remote target's round trips and window
- * waits overlap. Memory: pack buffers of 16 MiB, one filling and one per running upload, made when
+ * waits overlap. Memory, where the target takes objects in pieces ({@link Storage#upload}, a local
+ * disk): each pack goes to the target as it fills, through a staging buffer of {@value
+ * #STAGING_BYTES} bytes; a finished pack is committed on the upload thread while the next one
+ * fills. Elsewhere: pack buffers of 16 MiB, one filling and one per running upload, made when
  * first needed and recycled; all of them within {@value #HEAP_PERCENT_FOR_PACKS} % of the heap but
- * two at the least (so a disk target keeps two, as before). A caller that fills a pack while no
- * buffer is free waits for an upload to finish.
+ * two at the least. A caller that fills a pack while no buffer (or upload slot) is free waits for
+ * an upload to finish.
  */
 public final class BlobWriter {
   /** At most this share of the heap goes to pack buffers (the rest holds read windows, the index, ...). */
   static final int HEAP_PERCENT_FOR_PACKS = 30;
+  /** The buffer a streamed pack's sealed blobs gather in before they are written. */
+  static final int STAGING_BYTES = 1 << 20;
   private final Storage storage;
   private final MasterKey master;
   private final MasterIndex index;
@@ -42,6 +49,8 @@ public final class BlobWriter {
   private final BlockingQueue<byte[]> buffers;
   private final int maxBuffers;
   private int madeBuffers;
+  /** Streamed: finished packs whose commit may run at once; null when packs are kept in memory. */
+  private final Semaphore commits;
   private PackBuilder open;
   private final List<IndexFile.Pack> uploaded = new ArrayList<>();
   private final ExecutorService uploader;
@@ -71,7 +80,15 @@ public final class BlobWriter {
       t.setDaemon(true);
       return t;
     });
-    this.open = new PackBuilder(master, new byte[PackBuilder.TARGET_BYTES]);
+    Optional<Storage.Upload> first = storage.upload(ObjectKind.DATA);
+    if (first.isPresent()) {
+      this.open = PackBuilder.streamed(master, new byte[STAGING_BYTES], first.get(),
+          () -> storage.upload(ObjectKind.DATA).orElseThrow());
+      this.commits = new Semaphore(packBuffers - 1);
+    } else {
+      this.open = new PackBuilder(master, new byte[PackBuilder.TARGET_BYTES]);
+      this.commits = null;
+    }
     this.madeBuffers = 1;
   }
 
@@ -100,8 +117,9 @@ public final class BlobWriter {
       }
       try {
         open.add(type, id, stored.buf(), stored.length(), len);
-      } catch (Error e) {
-        failure.compareAndSet(null, e); // out of memory while sealing: stop every thread, not just this one
+      } catch (RuntimeException | Error e) {
+        // out of memory while sealing, a full disk while streaming: the open pack is spoilt, stop every thread
+        failure.compareAndSet(null, e);
         throw e;
       }
     }
@@ -128,6 +146,8 @@ public final class BlobWriter {
     synchronized (this) {
       if (!open.isEmpty()) {
         upload();
+      } else if (commits != null) {
+        open.discard();
       }
     }
     uploader.shutdown();
@@ -146,6 +166,11 @@ public final class BlobWriter {
   /** Stops uploading without writing an index: for a backup that failed. */
   public void abandon() {
     uploader.shutdownNow();
+    if (commits != null) {
+      synchronized (this) {
+        open.discard();
+      }
+    }
   }
 
   /** Writes index objects for {@code packs}, at most 4,096 packs per object. */
@@ -160,21 +185,24 @@ public final class BlobWriter {
     }
   }
 
-  /** Finishes the open pack and queues it for storing; waits for a free buffer to go on with. */
+  /**
+   * Finishes the open pack and queues it for storing; waits for a free buffer (streamed: a free
+   * commit slot) to go on with.
+   */
   private void upload() {
-    byte[] next = freeBuffer();
+    byte[] next = commits == null ? freeBuffer() : awaitCommitSlot();
     PackBuilder.Finished done;
     try {
       done = open.finish(next);
     } catch (RuntimeException | Error e) {
-      buffers.add(next);
+      release(next);
       failure.compareAndSet(null, e); // the open pack is spoilt: every later save fails with this
       throw e;
     }
     uploader.execute(() -> {
       try {
         if (failure.get() == null) {
-          storage.create(ObjectName.of(ObjectKind.DATA, done.name()), done.buffer(), done.length());
+          store(done);
           index.addPack(done.name(), done.salt(), done.entries());
           synchronized (uploaded) {
             uploaded.add(new IndexFile.Pack(done.name(), done.salt(), done.entries()));
@@ -184,9 +212,44 @@ public final class BlobWriter {
       } catch (RuntimeException | Error e) {
         failure.compareAndSet(null, e);
       } finally {
-        buffers.add(done.buffer());
+        if (done.upload() != null) {
+          done.upload().close(); // after a commit this does nothing; else it drops the temporary object
+        }
+        release(done.buffer());
       }
     });
+  }
+
+  /** Stores a finished pack: commits its upload, or creates it from its buffer. */
+  private void store(PackBuilder.Finished done) {
+    ObjectName name = ObjectName.of(ObjectKind.DATA, done.name());
+    if (done.upload() != null) {
+      done.upload().commit(name);
+    } else {
+      storage.create(name, done.buffer(), done.length());
+    }
+  }
+
+  /** Gives back what a finished pack held: its buffer (in memory), its commit slot (streamed). */
+  private void release(byte[] buffer) {
+    if (commits == null) {
+      buffers.add(buffer);
+    } else {
+      commits.release();
+    }
+  }
+
+  /** Streamed: waits until fewer packs than allowed are being committed; the staging buffer goes on. */
+  private byte[] awaitCommitSlot() {
+    try {
+      while (!commits.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+        rethrow(); // a commit failed: stop waiting for its slot
+      }
+      return open.buffer();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
   }
 
   /** A free pack buffer: a recycled one, a new one while fewer than the most exist, or the next one freed. */

@@ -1,7 +1,9 @@
 package org.kho.storage;
 
+import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -53,6 +55,37 @@ public final class MemoryStorage implements Storage {
       used.addAndGet(-data.length);
       throw new ObjectExistsException(name, describe());
     }
+  }
+
+  /** Collects the bytes and creates the object at commit, so tests meet the upload of a local disk. */
+  @Override
+  public Optional<Upload> upload(ObjectKind kind) {
+    return Optional.of(new Upload() {
+      private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      private boolean closed;
+
+      @Override
+      public void write(byte[] data, int off, int len) {
+        if (closed) {
+          throw new IllegalStateException("upload already committed or closed");
+        }
+        bytes.write(data, off, len);
+      }
+
+      @Override
+      public void commit(ObjectName name) {
+        if (closed || name.kind() != kind) {
+          throw new IllegalStateException("cannot commit " + name + ": closed, or not a " + kind + " object");
+        }
+        closed = true;
+        create(name, bytes.toByteArray());
+      }
+
+      @Override
+      public void close() {
+        closed = true;
+      }
+    });
   }
 
   /** Counts {@code length} bytes as used, or refuses them if that would go over the budget. */

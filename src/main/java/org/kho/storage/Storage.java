@@ -41,6 +41,35 @@ public interface Storage extends AutoCloseable {
     create(name, length == data.length ? data : java.util.Arrays.copyOf(data, length));
   }
 
+  /**
+   * A new object of {@code kind} written to the target piece by piece as its bytes come, for an
+   * object named only once it is complete (a pack, named by the hash of its bytes), so the writer
+   * need not hold it whole in memory. Empty (the default) where the target cannot: the caller then
+   * holds the object and {@link #create}s it. Decorators keep the default, since their concerns
+   * (retries, limits) work on whole creates.
+   */
+  default Optional<Upload> upload(ObjectKind kind) {
+    return Optional.empty();
+  }
+
+  /**
+   * An object being written, invisible to {@link #list}, {@link #exists} and {@link #read} until
+   * {@link #commit} stores it under its name with the promises of {@link #create}: atomic, durable,
+   * never replacing ({@link ObjectExistsException} if the name exists, the old bytes left alone).
+   * {@link #close} without a commit discards what was written; after a commit it does nothing.
+   * Used by one thread at a time; the bytes written are copied, the caller may reuse its array.
+   */
+  interface Upload extends AutoCloseable {
+    /** Appends {@code data[off, off+len)}; fails as {@link #create} does (a full disk, ...). */
+    void write(byte[] data, int off, int len);
+
+    /** Stores what was written as {@code name}, which must be of the kind the upload was opened for. */
+    void commit(ObjectName name);
+
+    @Override
+    void close();
+  }
+
   /** The whole object. */
   byte[] read(ObjectName name);
 

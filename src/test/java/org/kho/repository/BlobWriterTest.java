@@ -38,7 +38,8 @@ class BlobWriterTest {
   void aRemoteTargetGetsOneBufferPerConnectionPlusTheOpenPackWithinThirtyPercentOfTheHeap() {
     assertThat(BlobWriter.packBuffers(4, 8192 * MIB)).isEqualTo(5);
     assertThat(BlobWriter.packBuffers(4, 256 * MIB)).isEqualTo(4);
-    assertThat(BlobWriter.packBuffers(4, 160 * MIB)).isEqualTo(2); // the launcher's heap: no room for a third
+    assertThat(BlobWriter.packBuffers(4, 160 * MIB)).isEqualTo(2);
+    assertThat(BlobWriter.packBuffers(4, 128 * MIB)).isEqualTo(2); // the launcher's heap: no room for a third
   }
 
   @Test
@@ -68,6 +69,87 @@ class BlobWriterTest {
       for (int i = 0; i < blobs.size(); i++) {
         assertThat(repo.readBlob(BlobType.DATA, ids.get(i))).isEqualTo(blobs.get(i));
       }
+    }
+  }
+
+  @Test
+  void aTargetThatTakesObjectsInPiecesGetsEveryPackStreamedThroughASmallBuffer() {
+    MemoryStorage memory = new MemoryStorage();
+    Pieces storage = new Pieces(memory);
+    List<byte[]> blobs = new ArrayList<>();
+    List<BlobId> ids = new ArrayList<>();
+    try (Repository repo = Repository.init(storage, Credential.passphrase("pw"), CHEAP)) {
+      BlobWriter writer = repo.writer();
+      Random random = new Random(11);
+      for (int i = 0; i < 300; i++) { // 40 MiB that does not compress, blobs of 4 KiB to 3 MiB
+        byte[] blob = new byte[i % 20 == 0 ? 3 << 20 : 4096 + random.nextInt((int) MIB / 8)];
+        random.nextBytes(blob);
+        blobs.add(blob);
+        ids.add(writer.save(BlobType.DATA, blob, 0, blob.length));
+      }
+      writer.flush();
+    }
+
+    assertThat(storage.wholePacks.get()).isZero();
+    assertThat(storage.largestPiece.get()).isLessThanOrEqualTo(BlobWriter.STAGING_BYTES + (4 << 20));
+    assertThat(memory.list(ObjectKind.DATA)).hasSize(storage.committed.get()).hasSizeGreaterThan(2);
+    try (Repository repo = Repository.open(memory, Credential.passphrase("pw"), CHEAP)) {
+      assertThat(repo.loadIndex()).isEmpty();
+      for (int i = 0; i < blobs.size(); i++) {
+        assertThat(repo.readBlob(BlobType.DATA, ids.get(i))).isEqualTo(blobs.get(i));
+      }
+    }
+  }
+
+  @Test
+  void aWriterWithNothingToStoreLeavesNoPackBehind() {
+    MemoryStorage memory = new MemoryStorage();
+    try (Repository repo = Repository.init(memory, Credential.passphrase("pw"), CHEAP)) {
+      repo.writer().flush();
+    }
+
+    assertThat(memory.list(ObjectKind.DATA)).isEmpty();
+  }
+
+  /** Passes uploads through, counting what arrives in pieces and what as whole packs. */
+  private static final class Pieces extends ForwardingStorage {
+    final AtomicInteger wholePacks = new AtomicInteger();
+    final AtomicInteger committed = new AtomicInteger();
+    final AtomicInteger largestPiece = new AtomicInteger();
+
+    Pieces(Storage inner) {
+      super(inner);
+    }
+
+    @Override
+    public void create(ObjectName name, byte[] data, int length) {
+      if (name.kind() == ObjectKind.DATA) {
+        wholePacks.incrementAndGet();
+      }
+      super.create(name, data, length);
+    }
+
+    @Override
+    public java.util.Optional<Upload> upload(ObjectKind kind) {
+      Upload upload = inner.upload(kind).orElseThrow();
+      return java.util.Optional.of(new Upload() {
+        @Override
+        public void write(byte[] data, int off, int len) {
+          largestPiece.accumulateAndGet(len, Math::max);
+          upload.write(data, off, len);
+        }
+
+        @Override
+        public void commit(ObjectName name) {
+          upload.commit(name);
+          committed.incrementAndGet();
+        }
+
+        @Override
+        public void close() {
+          upload.close();
+        }
+      });
     }
   }
 

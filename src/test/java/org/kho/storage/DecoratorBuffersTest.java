@@ -37,6 +37,16 @@ class DecoratorBuffersTest {
     assertThat(new MemoryStorage().parallelism()).isEqualTo(1);
   }
 
+  @Test
+  void decoratorsTakeWholeObjectsOnlySoTheirConcernCoversEveryByte() {
+    Storage decorated = new RetryingStorage(
+        new ConcurrencyLimitedStorage(new BandwidthLimitedStorage(new MemoryStorage(), 1L << 40, new FakeTicker()), 4),
+        RetryingStorage.Policy.defaults(), new FakeTicker(), new Random(1));
+
+    assertThat(new MemoryStorage().upload(ObjectKind.DATA)).isPresent();
+    assertThat(decorated.upload(ObjectKind.DATA)).isEmpty();
+  }
+
   /** Remembers the array the last create of part of a buffer was given. */
   private static final class Recording extends ForwardingStorage {
     volatile byte[] received;

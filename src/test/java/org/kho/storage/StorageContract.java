@@ -2,6 +2,7 @@ package org.kho.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
@@ -234,6 +236,56 @@ public abstract class StorageContract {
     assertThatThrownBy(() -> storage.create(name, randomBytes(100)))
         .isInstanceOf(ObjectExistsException.class)
         .hasMessageContaining(name.toString());
+    assertThat(storage.read(name)).isEqualTo(original);
+    assertThat(storage.list(ObjectKind.DATA)).containsExactly(new ObjectInfo(name, 5000));
+  }
+
+  /** The target's upload of a {@code kind} object; the test is skipped where the target has none. */
+  private Storage.Upload uploadOrSkip(ObjectKind kind) {
+    Optional<Storage.Upload> upload = storage.upload(kind);
+    assumeTrue(upload.isPresent(), storage.describe() + " takes whole objects only");
+    return upload.get();
+  }
+
+  @Test
+  void anUploadWrittenInPiecesIsInvisibleUntilItsCommitThenReadsBackWhole() {
+    byte[] data = randomBytes(3 * MIB + 17);
+    ObjectName name = nameOf(ObjectKind.DATA, data);
+    try (Storage.Upload upload = uploadOrSkip(ObjectKind.DATA)) {
+      for (int off = 0; off < data.length; off += MIB / 3) {
+        upload.write(data, off, Math.min(MIB / 3, data.length - off));
+      }
+      assertThat(storage.list(ObjectKind.DATA)).isEmpty();
+      assertThat(storage.exists(name)).isFalse();
+
+      upload.commit(name);
+    }
+
+    assertThat(storage.read(name)).isEqualTo(data);
+    assertThat(storage.list(ObjectKind.DATA)).containsExactly(new ObjectInfo(name, data.length));
+  }
+
+  @Test
+  void anUploadClosedWithoutCommitLeavesNothing() {
+    try (Storage.Upload upload = uploadOrSkip(ObjectKind.DATA)) {
+      upload.write(randomBytes(1000), 0, 1000);
+    }
+
+    assertThat(storage.list(ObjectKind.DATA)).isEmpty();
+  }
+
+  @Test
+  void anUploadCommitRefusesAnExistingNameAndKeepsTheOldBytes() {
+    byte[] original = randomBytes(5000);
+    ObjectName name = nameOf(ObjectKind.DATA, original);
+    storage.create(name, original);
+
+    try (Storage.Upload upload = uploadOrSkip(ObjectKind.DATA)) {
+      upload.write(randomBytes(100), 0, 100);
+      assertThatThrownBy(() -> upload.commit(name))
+          .isInstanceOf(ObjectExistsException.class)
+          .hasMessageContaining(name.toString());
+    }
     assertThat(storage.read(name)).isEqualTo(original);
     assertThat(storage.list(ObjectKind.DATA)).containsExactly(new ObjectInfo(name, 5000));
   }

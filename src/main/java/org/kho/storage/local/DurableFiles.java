@@ -38,23 +38,47 @@ final class DurableFiles {
   static void writeNew(Path target, byte[] data, int length) throws IOException {
     Path folder = target.getParent();
     makeFolder(folder);
-    Path temp = folder.resolve(TEMP_PREFIX + UUID.randomUUID());
+    Path temp = temp(folder);
+    FileChannel channel = FileChannel.open(temp, CREATE_NEW, WRITE);
     try {
-      writeForced(temp, data, length);
+      write(channel, data, 0, length);
+    } catch (IOException e) {
+      channel.close();
+      deleteQuietly(temp);
+      throw e;
+    }
+    publishWritten(channel, temp, target);
+  }
+
+  /** A name for a new temporary file in {@code folder}, which listing never shows. */
+  static Path temp(Path folder) {
+    return folder.resolve(TEMP_PREFIX + UUID.randomUUID());
+  }
+
+  /** Appends {@code data[off, off+len)} to {@code channel}, a block at a time. */
+  static void write(FileChannel channel, byte[] data, int off, int len) throws IOException {
+    for (int done = 0; done < len; ) {
+      done += channel.write(ByteBuffer.wrap(data, off + done, Math.min(CHUNK, len - done)));
+    }
+  }
+
+  /**
+   * Publishes the temporary file {@code temp}, written through {@code channel}, as the new file
+   * {@code target}, as {@link #writeNew} does: forced to the disk, named, the folder forced. The
+   * channel is closed and the temporary name removed, whatever happens.
+   *
+   * @throws FileAlreadyExistsException if {@code target} exists; it is left as it was
+   */
+  static void publishWritten(FileChannel channel, Path temp, Path target) throws IOException {
+    try (channel) {
+      channel.force(true);
+      channel.close();
+      makeFolder(target.getParent());
       publish(temp, target);
     } finally {
       deleteQuietly(temp);
     }
-    syncFolder(folder);
-  }
-
-  private static void writeForced(Path file, byte[] data, int length) throws IOException {
-    try (FileChannel channel = FileChannel.open(file, CREATE_NEW, WRITE)) {
-      for (int done = 0; done < length; ) {
-        done += channel.write(ByteBuffer.wrap(data, done, Math.min(CHUNK, length - done)));
-      }
-      channel.force(true);
-    }
+    syncFolder(target.getParent());
   }
 
   /**
@@ -136,7 +160,7 @@ final class DurableFiles {
     return bytes;
   }
 
-  private static void deleteQuietly(Path file) {
+  static void deleteQuietly(Path file) {
     try {
       Files.deleteIfExists(file);
     } catch (IOException ignored) {

@@ -122,6 +122,12 @@ public final class LocalStorage implements Storage {
     }
   }
 
+  /** Writes into a temporary file in the kind's folder, published under its name at commit. */
+  @Override
+  public Optional<Upload> upload(ObjectKind kind) {
+    return Optional.of(new FileUpload(root, kind, root.resolve(kind.folder()), this::path));
+  }
+
   @Override
   public byte[] read(ObjectName name) {
     return reading(name, DurableFiles::readAll);

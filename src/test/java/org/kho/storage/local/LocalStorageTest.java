@@ -157,6 +157,42 @@ class LocalStorageTest extends StorageContract {
     }
   }
 
+  @Test
+  void anUploadLeavesNoTemporaryFileOnceCommittedOrClosed() throws IOException {
+    byte[] data = randomBytes(1 << 20);
+    ObjectName name = nameOf(ObjectKind.DATA, data);
+    try (Storage.Upload upload = storage().upload(ObjectKind.DATA).orElseThrow();
+        Storage.Upload dropped = storage().upload(ObjectKind.DATA).orElseThrow()) {
+      upload.write(data, 0, data.length);
+      dropped.write(data, 0, data.length);
+      assertThat(tempFiles(root())).hasSize(2);
+      upload.commit(name);
+    }
+
+    assertThat(Files.readAllBytes(root().resolve(name.path()))).isEqualTo(data);
+    assertThat(tempFiles(root())).isEmpty();
+  }
+
+  @Test
+  void anUploadToAFullDiskThrowsStorageFullAndLeavesNothingBehind() throws Exception {
+    Path mount = Files.createDirectories(dir.resolve("small-disk"));
+    assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mount.toString()),
+        "needs root and tmpfs mounts");
+    try {
+      LocalStorage full = LocalStorage.create(mount);
+      byte[] data = randomBytes(4 << 20);
+      try (Storage.Upload upload = full.upload(ObjectKind.DATA).orElseThrow()) {
+        assertThatThrownBy(() -> upload.write(data, 0, data.length))
+            .isInstanceOf(StorageFullException.class)
+            .hasMessageContaining(mount.toString());
+      }
+      assertThat(full.list(ObjectKind.DATA)).isEmpty();
+      assertThat(tempFiles(mount)).isEmpty();
+    } finally {
+      run("umount", mount.toString());
+    }
+  }
+
   private static boolean run(String... command) throws IOException, InterruptedException {
     Process process = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
