@@ -62,6 +62,11 @@ public final class Aead {
   public int seal(byte[] plain, int off, int len, byte[] aad, byte[] out, int outOff) {
     byte[] nonce = new byte[NONCE_BYTES];
     RANDOM.nextBytes(nonce);
+    return seal(nonce, plain, off, len, aad, out, outOff);
+  }
+
+  /** Seals under {@code nonce}, which must never have sealed anything under this key: for {@link Warmup}'s throw-away key. */
+  int seal(byte[] nonce, byte[] plain, int off, int len, byte[] aad, byte[] out, int outOff) {
     System.arraycopy(nonce, 0, out, outOff, NONCE_BYTES);
     int at = outOff + NONCE_BYTES;
     int count = segments(len);
