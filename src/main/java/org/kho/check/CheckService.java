@@ -19,6 +19,11 @@ import org.kho.repository.SnapshotRef;
 
 /** Checks a repository's structure and, if asked, reads and verifies its packs. */
 public final class CheckService {
+  /**
+   * Packs read and verified at once: one per core, at least two so reading overlaps verifying, at
+   * most four, since each holds a whole pack (16 MiB) in memory.
+   */
+  private static final int READERS = Math.clamp(Runtime.getRuntime().availableProcessors(), 2, 4);
   private final Repository repo;
   private final Random random;
 
@@ -95,7 +100,7 @@ public final class CheckService {
 
   private List<PackReport> readPacks(List<String> packs, Map<String, List<BlobId>> indexed, CheckProgress progress)
       throws InterruptedException {
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+    ExecutorService pool = Executors.newFixedThreadPool(READERS, r -> {
       Thread t = new Thread(r, "kho-check");
       t.setDaemon(true);
       return t;

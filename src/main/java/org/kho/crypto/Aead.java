@@ -62,6 +62,11 @@ public final class Aead {
   public int seal(byte[] plain, int off, int len, byte[] aad, byte[] out, int outOff) {
     byte[] nonce = new byte[NONCE_BYTES];
     RANDOM.nextBytes(nonce);
+    return seal(nonce, plain, off, len, aad, out, outOff);
+  }
+
+  /** Seals under {@code nonce}, which must never have sealed anything under this key: for {@link Warmup}'s throw-away key. */
+  int seal(byte[] nonce, byte[] plain, int off, int len, byte[] aad, byte[] out, int outOff) {
     System.arraycopy(nonce, 0, out, outOff, NONCE_BYTES);
     int at = outOff + NONCE_BYTES;
     int count = segments(len);
@@ -86,14 +91,34 @@ public final class Aead {
 
   /** Opens a sealed message, or throws if any part of it does not authenticate. */
   public byte[] open(byte[] sealed, int off, int len, byte[] aad) throws AuthenticationFailedException {
-    int body = len - NONCE_BYTES;
+    byte[] out = new byte[checkedOpenedLength(len)];
+    open(sealed, off, len, aad, out, 0);
+    return out;
+  }
+
+  /**
+   * The plaintext length of a {@code sealedLength}-byte sealed message, or -1 when no sealed
+   * message has that length.
+   */
+  public static int openedLength(int sealedLength) {
+    int body = sealedLength - NONCE_BYTES;
     int count = body <= 0 ? 0 : (body + SEGMENT + TAG_BYTES - 1) / (SEGMENT + TAG_BYTES);
     int plainLength = body - count * TAG_BYTES;
-    if (count == 0 || plainLength < 0 || sealedLength(plainLength) != len) {
-      throw new AuthenticationFailedException("sealed data of " + len + " bytes cannot be a sealed message", null);
-    }
+    return count == 0 || plainLength < 0 || sealedLength(plainLength) != sealedLength ? -1 : plainLength;
+  }
+
+  /**
+   * Opens a sealed message into {@code out} from {@code outOff}, which must have room for
+   * {@link #openedLength} bytes; returns that length. Throws if any part of it does not
+   * authenticate, and then {@code out} holds nothing the caller may use. Reading into a buffer
+   * the caller keeps saves allocating a megabyte or so for every blob a restore or check reads.
+   */
+  public int open(byte[] sealed, int off, int len, byte[] aad, byte[] out, int outOff)
+      throws AuthenticationFailedException {
+    int plainLength = checkedOpenedLength(len);
+    java.util.Objects.checkFromIndexSize(outOff, plainLength, out.length);
+    int count = segments(plainLength);
     byte[] nonce = java.util.Arrays.copyOfRange(sealed, off, off + NONCE_BYTES);
-    byte[] out = new byte[plainLength];
     int in = off + NONCE_BYTES;
     int at = 0;
     try {
@@ -102,15 +127,23 @@ public final class Aead {
         int n = Math.min(SEGMENT, plainLength - at);
         c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, segmentNonce(nonce, i)));
         c.updateAAD(segmentAad(aad, i, i == count - 1));
-        at += c.doFinal(sealed, in, n + TAG_BYTES, out, at);
+        at += c.doFinal(sealed, in, n + TAG_BYTES, out, outOff + at);
         in += n + TAG_BYTES;
       }
-      return out;
+      return plainLength;
     } catch (AEADBadTagException e) {
       throw new AuthenticationFailedException("authentication tag does not match", e);
     } catch (GeneralSecurityException e) {
       throw new AuthenticationFailedException("cannot open sealed data: " + e.getClass().getSimpleName(), e);
     }
+  }
+
+  private static int checkedOpenedLength(int sealedLength) throws AuthenticationFailedException {
+    int plainLength = openedLength(sealedLength);
+    if (plainLength < 0) {
+      throw new AuthenticationFailedException("sealed data of " + sealedLength + " bytes cannot be a sealed message", null);
+    }
+    return plainLength;
   }
 
   public byte[] open(byte[] sealed, byte[] aad) throws AuthenticationFailedException {

@@ -4,7 +4,6 @@ import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdCompressCtx;
 import com.github.luben.zstd.ZstdDecompressCtx;
 import com.github.luben.zstd.ZstdException;
-import java.util.Arrays;
 
 /**
  * The first plaintext byte of every blob says how the rest is stored: {@code 0} raw, {@code 1}
@@ -56,32 +55,40 @@ final class Codec {
     return size <= KEPT_SCRATCH ? SCRATCH.get() : new byte[size];
   }
 
-  /** The original bytes; {@code rawLength} is the expected size. */
-  static byte[] decode(byte[] stored, int rawLength) throws DecodeException {
-    if (stored.length == 0) {
+  /** Where the raw bytes of a blob are: {@code buf[off, off+length)}. */
+  record Slice(byte[] buf, int off, int length) {}
+
+  /**
+   * The raw bytes of the stored form at {@code stored[off, off+len)}, of which there must be
+   * {@code rawLength}: those of a raw blob stay where they are, after the codec byte; a compressed
+   * blob is decompressed into {@code into} from 0, which must have room for them. Nothing is copied
+   * that need not be.
+   */
+  static Slice decode(byte[] stored, int off, int len, int rawLength, byte[] into) throws DecodeException {
+    if (len <= 0) {
       throw new DecodeException("empty blob");
     }
-    return switch (stored[0]) {
+    return switch (stored[off]) {
       case RAW -> {
-        if (stored.length - 1 != rawLength) {
-          throw new DecodeException("raw blob has " + (stored.length - 1) + " bytes, expected " + rawLength);
+        if (len - 1 != rawLength) {
+          throw new DecodeException("raw blob has " + (len - 1) + " bytes, expected " + rawLength);
         }
-        yield Arrays.copyOfRange(stored, 1, stored.length);
+        yield new Slice(stored, off + 1, rawLength);
       }
       case ZSTD -> {
-        byte[] out = new byte[rawLength];
         long n;
         try {
-          n = DECOMPRESS.get().decompressByteArray(out, 0, rawLength, stored, 1, stored.length - 1);
+          n = rawLength < 0 || into.length < rawLength ? -1
+              : DECOMPRESS.get().decompressByteArray(into, 0, rawLength, stored, off + 1, len - 1);
         } catch (ZstdException e) {
           n = -1;
         }
         if (n != rawLength) {
           throw new DecodeException("zstd blob does not decompress to " + rawLength + " bytes");
         }
-        yield out;
+        yield new Slice(into, 0, rawLength);
       }
-      default -> throw new DecodeException("unknown codec " + stored[0]);
+      default -> throw new DecodeException("unknown codec " + stored[off]);
     };
   }
 

@@ -18,10 +18,15 @@ final class PackReader {
   record Trailer(byte[] salt, int headerLength) {}
 
   static Trailer trailer(byte[] tail, String pack) {
-    if (tail.length < PackBuilder.TRAILER_BYTES) {
+    return trailer(tail, tail.length, pack);
+  }
+
+  /** The trailer of a pack whose last byte is {@code tail[end - 1]}. */
+  static Trailer trailer(byte[] tail, int end, String pack) {
+    if (end < PackBuilder.TRAILER_BYTES) {
       throw damaged(pack, "is shorter than a pack trailer");
     }
-    ByteBuffer b = ByteBuffer.wrap(tail, tail.length - PackBuilder.TRAILER_BYTES, PackBuilder.TRAILER_BYTES)
+    ByteBuffer b = ByteBuffer.wrap(tail, end - PackBuilder.TRAILER_BYTES, PackBuilder.TRAILER_BYTES)
         .order(ByteOrder.LITTLE_ENDIAN);
     byte[] salt = new byte[PackBuilder.SALT_BYTES];
     b.get(salt);
@@ -54,10 +59,10 @@ final class PackReader {
     return new Header(trailer.salt(), entries);
   }
 
-  /** The header of a whole pack held in memory. */
-  static Header header(MasterKey master, byte[] pack, String name) {
-    Trailer t = trailer(pack, name);
-    int start = pack.length - PackBuilder.TRAILER_BYTES - t.headerLength();
+  /** The header of a whole pack held in memory, {@code pack[0, length)}. */
+  static Header header(MasterKey master, byte[] pack, int length, String name) {
+    Trailer t = trailer(pack, length, name);
+    int start = length - PackBuilder.TRAILER_BYTES - t.headerLength();
     if (start < 0) {
       throw damaged(name, "claims a header longer than the pack");
     }

@@ -81,7 +81,7 @@ final class RawCopy {
     ObjectName name = ObjectName.of(ObjectKind.DATA, pack);
     byte[] bytes = verified(name);
     for (MasterIndex.Location loc : locations) {
-      from.openBlob(loc, bytes, loc.offset(), loc.length()); // authenticates and checks it; throws if damaged
+      from.verifyBlob(loc, bytes, loc.offset(), loc.length()); // authenticates and checks it; throws if damaged
     }
     PackReader.Header header = from.readHeader(name, bytes.length);
     if (header.entries().size() == locations.size()) {

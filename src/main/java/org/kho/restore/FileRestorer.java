@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import org.kho.repository.BlobId;
+import org.kho.repository.BlobSink;
 import org.kho.repository.BlobType;
 import org.kho.repository.Node;
 import org.kho.repository.Repository;
@@ -25,22 +26,59 @@ final class FileRestorer {
 
   void write(Path dest, Node node) throws IOException {
     try (FileChannel ch = FileChannel.open(dest, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-      long at = 0;
+      SparseWriter out = new SparseWriter(ch);
       for (String id : node.content()) {
-        byte[] data = repo.readBlob(BlobType.DATA, BlobId.parse(id));
-        for (int off = 0; off < data.length; off += ZEROS.length) {
-          int n = Math.min(ZEROS.length, data.length - off);
-          if (Arrays.mismatch(data, off, off + n, ZEROS, 0, n) >= 0) {
-            ByteBuffer b = ByteBuffer.wrap(data, off, n);
-            while (b.hasRemaining()) {
-              ch.write(b, at + b.position());
-            }
-          }
-        }
-        at += data.length;
-        progress.advanced(data.length);
+        progress.advanced(repo.readBlob(BlobType.DATA, BlobId.parse(id), out));
       }
-      if (ch.size() < at) {
+      out.finish();
+    }
+  }
+
+  /**
+   * Writes the chunks of one file one after another, skipping 64 KiB blocks that are all zeros
+   * (they stay holes) and writing each run of other blocks, up to 1 MiB, in one call.
+   */
+  private static final class SparseWriter implements BlobSink {
+    private static final int RUN = 1 << 20;
+    private final FileChannel ch;
+    /** Where the next chunk goes, and where the bytes written so far end. */
+    private long at;
+    private long written;
+
+    SparseWriter(FileChannel ch) {
+      this.ch = ch;
+    }
+
+    @Override
+    public void accept(byte[] buf, int off, int length) throws IOException {
+      int run = 0;
+      for (int i = 0; i < length; i += ZEROS.length) {
+        int n = Math.min(ZEROS.length, length - i);
+        boolean zeros = Arrays.mismatch(buf, off + i, off + i + n, ZEROS, 0, n) < 0;
+        if (zeros || run + n > RUN) {
+          write(buf, off + i - run, run, at + i - run);
+          run = 0;
+        }
+        run += zeros ? 0 : n;
+      }
+      write(buf, off + length - run, run, at + length - run);
+      at += length;
+    }
+
+    private void write(byte[] buf, int off, int length, long position) throws IOException {
+      if (length == 0) {
+        return;
+      }
+      ByteBuffer b = ByteBuffer.wrap(buf, off, length);
+      while (b.hasRemaining()) {
+        ch.write(b, position + (b.position() - off));
+      }
+      written = Math.max(written, position + length);
+    }
+
+    /** Gives a file that ends in a hole its full length. */
+    void finish() throws IOException {
+      if (written < at) {
         ch.write(ByteBuffer.wrap(new byte[1]), at - 1);
       }
     }

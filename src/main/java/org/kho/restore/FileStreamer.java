@@ -38,9 +38,7 @@ public final class FileStreamer {
       Node file = only(sel, wanted, snap);
       progress.total(1, file.size());
       for (String id : file.content()) {
-        byte[] data = repo.readBlob(BlobType.DATA, BlobId.parse(id));
-        out.write(data);
-        progress.advanced(data.length);
+        progress.advanced(repo.readBlob(BlobType.DATA, BlobId.parse(id), out::write));
       }
       out.flush();
       return new RestoreResult(snap, 1, 0, file.size(), 1, List.of());

@@ -83,6 +83,11 @@ public abstract class ForwardingStorage implements Storage {
   }
 
   @Override
+  public int read(ObjectName name, long offset, byte[] into, int at, int length) {
+    return call(Kind.READ, name, length, () -> inner.read(name, offset, into, at, length));
+  }
+
+  @Override
   public long size(ObjectName name) {
     return call(Kind.QUERY, name, 0, () -> inner.size(name));
   }

@@ -76,6 +76,18 @@ public interface Storage extends AutoCloseable {
   /** {@code length} bytes from {@code offset}; fewer only if the object ends first. */
   byte[] read(ObjectName name, long offset, int length);
 
+  /**
+   * Reads {@code length} bytes from {@code offset} into {@code into[at, at+length)}, like
+   * {@link #read(ObjectName, long, int)}; returns how many, fewer only if the object ends first.
+   * Targets that can read into an array override this to save allocating one per read.
+   */
+  default int read(ObjectName name, long offset, byte[] into, int at, int length) {
+    java.util.Objects.checkFromIndexSize(at, length, into.length);
+    byte[] bytes = read(name, offset, length);
+    System.arraycopy(bytes, 0, into, at, bytes.length);
+    return bytes.length;
+  }
+
   /** The object's size in bytes. */
   long size(ObjectName name);
 

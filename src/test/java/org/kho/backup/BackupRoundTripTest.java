@@ -94,6 +94,24 @@ class BackupRoundTripTest {
     assertThat(allocatedBytes(back)).as("allocated").isLessThan(Files.size(back) / 4);
   }
 
+  @Test
+  void zeroBlocksAmongDataAndATrailingRunOfZerosRestoreByteForByteAtFullLength() throws IOException {
+    byte[] content = new byte[5 << 20];
+    new Random(11).nextBytes(content);
+    java.util.Arrays.fill(content, 64 << 10, 192 << 10, (byte) 0); // two whole zero blocks between data
+    java.util.Arrays.fill(content, (1 << 20) + 100, (1 << 20) + 70_000, (byte) 0); // zeros not on a block boundary
+    java.util.Arrays.fill(content, 3 << 20, content.length, (byte) 0); // ends in 2 MiB of zeros: a trailing hole
+    Files.write(src.resolve("mixed.img"), content);
+    backup();
+    Path out = tmp.resolve("out");
+
+    assertThat(new RestoreService(repo).run(new RestoreRequest("latest", out, List.of(), true), RestoreProgress.NONE)
+        .failures()).isEmpty();
+    Path back = out.resolve(src.toString().substring(1)).resolve("mixed.img");
+    assertThat(Files.size(back)).isEqualTo(content.length);
+    assertThat(Files.readAllBytes(back)).isEqualTo(content);
+  }
+
   private static long allocatedBytes(Path p) throws IOException, InterruptedException {
     Process stat = new ProcessBuilder("stat", "-c", "%b %B", p.toString()).start();
     String[] parts = new String(stat.getInputStream().readAllBytes()).trim().split(" ");

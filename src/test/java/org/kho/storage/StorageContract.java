@@ -171,6 +171,31 @@ public abstract class StorageContract {
     assertThat(storage.read(name, 5000, 10)).isEmpty();
   }
 
+  @Test
+  void rangeReadsIntoAnArrayFillOnlyTheAskedPartAndSayHowManyBytesThereWere() {
+    byte[] data = randomBytes(2 * MIB + 17);
+    ObjectName name = nameOf(ObjectKind.DATA, data);
+    storage.create(name, data);
+    byte[] into = new byte[2 * MIB + 100];
+    Arrays.fill(into, (byte) 7);
+
+    assertThat(storage.read(name, 5, into, 3, 2 * MIB)).isEqualTo(2 * MIB);
+    assertThat(slice(into, 3, 2 * MIB)).isEqualTo(slice(data, 5, 2 * MIB));
+    assertThat(slice(into, 0, 3)).containsOnly(7);
+    assertThat(slice(into, 3 + 2 * MIB, 97)).containsOnly(7);
+
+    assertThat(storage.read(name, data.length - 10, into, 0, 50)).isEqualTo(10);
+    assertThat(slice(into, 0, 10)).isEqualTo(slice(data, data.length - 10, 10));
+    assertThat(storage.read(name, data.length + 5, into, 0, 50)).isZero();
+  }
+
+  @Test
+  void aRangeReadIntoAnArrayOfAMissingObjectThrows() {
+    ObjectName name = nameOf(ObjectKind.DATA, new byte[] {1});
+
+    assertThatThrownBy(() -> storage.read(name, 0, new byte[8], 0, 8)).isInstanceOf(NoSuchObjectException.class);
+  }
+
   private static byte[] slice(byte[] data, int offset, int length) {
     return Arrays.copyOfRange(data, offset, offset + length);
   }

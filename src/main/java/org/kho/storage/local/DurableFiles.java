@@ -150,14 +150,21 @@ final class DurableFiles {
 
   private static byte[] readAt(FileChannel channel, long offset, int length) throws IOException {
     byte[] bytes = new byte[length];
-    for (int done = 0; done < length; ) {
-      int n = channel.read(ByteBuffer.wrap(bytes, done, Math.min(CHUNK, length - done)), offset + done);
+    int done = readInto(channel, offset, bytes, 0, length);
+    return done == length ? bytes : Arrays.copyOf(bytes, done);
+  }
+
+  /** Reads up to {@code length} bytes of an open file from {@code offset} into {@code into} at {@code at}; returns how many. */
+  static int readInto(FileChannel channel, long offset, byte[] into, int at, int length) throws IOException {
+    int done = 0;
+    while (done < length) {
+      int n = channel.read(ByteBuffer.wrap(into, at + done, Math.min(CHUNK, length - done)), offset + done);
       if (n < 0) {
-        return Arrays.copyOf(bytes, done);
+        break;
       }
       done += n;
     }
-    return bytes;
+    return done;
   }
 
   static void deleteQuietly(Path file) {

@@ -145,6 +145,18 @@ public final class LocalStorage implements Storage {
   }
 
   @Override
+  public int read(ObjectName name, long offset, byte[] into, int at, int length) {
+    if (offset < 0) {
+      throw new IllegalArgumentException("offset " + offset + " must not be negative");
+    }
+    java.util.Objects.checkFromIndexSize(at, length, into.length);
+    if (name.kind() == ObjectKind.DATA) {
+      return reading(name, file -> openPacks.read(file, offset, into, at, length));
+    }
+    return Storage.super.read(name, offset, into, at, length);
+  }
+
+  @Override
   public long size(ObjectName name) {
     return reading(name, Files::size);
   }

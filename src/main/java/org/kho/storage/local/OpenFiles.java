@@ -41,6 +41,20 @@ final class OpenFiles implements AutoCloseable {
     }
   }
 
+  /** Reads {@code length} bytes of {@code file} from {@code offset} into {@code into} at {@code at}; returns how many. */
+  int read(Path file, long offset, byte[] into, int at, int length) throws IOException {
+    FileChannel channel = channel(file);
+    try {
+      return DurableFiles.readInto(channel, offset, into, at, length);
+    } catch (ClosedByInterruptException e) {
+      throw e;
+    } catch (ClosedChannelException evicted) {
+      try (FileChannel own = FileChannel.open(file, StandardOpenOption.READ)) {
+        return DurableFiles.readInto(own, offset, into, at, length);
+      }
+    }
+  }
+
   private FileChannel channel(Path file) throws IOException {
     synchronized (this) {
       FileChannel kept = open.get(file);
