@@ -5,7 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-class MemoryStorageTest extends StorageContract {
+class MemoryStorageTest extends StorageContract implements UploadContract {
+  @Override
+  public Storage uploadTarget() {
+    return storage();
+  }
+
+  @Override
+  protected boolean streams() {
+    return true;
+  }
+
   private final MemoryStorage memory = new MemoryStorage();
 
   @Override

@@ -2,7 +2,6 @@ package org.kho.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,7 +28,7 @@ import org.kho.storage.Storage.ObjectInfo;
  * and says how to make a fresh, empty target; it may add tests of its own.
  */
 public abstract class StorageContract {
-  private static final int MIB = 1 << 20;
+  static final int MIB = 1 << 20;
   private static final int THREADS = 8;
 
   private Storage storage;
@@ -265,54 +264,14 @@ public abstract class StorageContract {
     assertThat(storage.list(ObjectKind.DATA)).containsExactly(new ObjectInfo(name, 5000));
   }
 
-  /** The target's upload of a {@code kind} object; the test is skipped where the target has none. */
-  private Storage.Upload uploadOrSkip(ObjectKind kind) {
-    Optional<Storage.Upload> upload = storage.upload(kind);
-    assumeTrue(upload.isPresent(), storage.describe() + " takes whole objects only");
-    return upload.get();
+  /** Whether the target takes objects in pieces ({@link Storage#upload}); those also pass {@link UploadContract}. */
+  protected boolean streams() {
+    return false;
   }
 
   @Test
-  void anUploadWrittenInPiecesIsInvisibleUntilItsCommitThenReadsBackWhole() {
-    byte[] data = randomBytes(3 * MIB + 17);
-    ObjectName name = nameOf(ObjectKind.DATA, data);
-    try (Storage.Upload upload = uploadOrSkip(ObjectKind.DATA)) {
-      for (int off = 0; off < data.length; off += MIB / 3) {
-        upload.write(data, off, Math.min(MIB / 3, data.length - off));
-      }
-      assertThat(storage.list(ObjectKind.DATA)).isEmpty();
-      assertThat(storage.exists(name)).isFalse();
-
-      upload.commit(name);
-    }
-
-    assertThat(storage.read(name)).isEqualTo(data);
-    assertThat(storage.list(ObjectKind.DATA)).containsExactly(new ObjectInfo(name, data.length));
-  }
-
-  @Test
-  void anUploadClosedWithoutCommitLeavesNothing() {
-    try (Storage.Upload upload = uploadOrSkip(ObjectKind.DATA)) {
-      upload.write(randomBytes(1000), 0, 1000);
-    }
-
-    assertThat(storage.list(ObjectKind.DATA)).isEmpty();
-  }
-
-  @Test
-  void anUploadCommitRefusesAnExistingNameAndKeepsTheOldBytes() {
-    byte[] original = randomBytes(5000);
-    ObjectName name = nameOf(ObjectKind.DATA, original);
-    storage.create(name, original);
-
-    try (Storage.Upload upload = uploadOrSkip(ObjectKind.DATA)) {
-      upload.write(randomBytes(100), 0, 100);
-      assertThatThrownBy(() -> upload.commit(name))
-          .isInstanceOf(ObjectExistsException.class)
-          .hasMessageContaining(name.toString());
-    }
-    assertThat(storage.read(name)).isEqualTo(original);
-    assertThat(storage.list(ObjectKind.DATA)).containsExactly(new ObjectInfo(name, 5000));
+  void anUploadIsOfferedExactlyWhereTheTargetTakesObjectsInPieces() {
+    assertThat(storage.upload(ObjectKind.DATA)).as(storage.describe()).matches(u -> u.isPresent() == streams());
   }
 
   @Test

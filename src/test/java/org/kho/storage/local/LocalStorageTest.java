@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kho.storage.UploadContract;
 import org.kho.storage.ObjectExistsException;
 import org.kho.storage.ObjectKind;
 import org.kho.storage.ObjectName;
@@ -20,7 +21,17 @@ import org.kho.storage.StorageContract;
 import org.kho.storage.StorageException;
 import org.kho.storage.StorageFullException;
 
-class LocalStorageTest extends StorageContract {
+class LocalStorageTest extends StorageContract implements UploadContract {
+  @Override
+  public Storage uploadTarget() {
+    return storage();
+  }
+
+  @Override
+  protected boolean streams() {
+    return true;
+  }
+
   @TempDir
   Path dir;
 
