@@ -149,10 +149,7 @@ class LocalStorageTest extends StorageContract implements UploadContract {
 
   @Test
   void aFullDiskThrowsStorageFullAndLeavesNothingBehind() throws Exception {
-    Path mount = Files.createDirectories(dir.resolve("small-disk"));
-    assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mount.toString()),
-        "needs root and tmpfs mounts");
-    try {
+    onTwoMebibyteDisk(mount -> {
       LocalStorage full = LocalStorage.create(mount);
       byte[] data = randomBytes(4 << 20);
       ObjectName name = nameOf(ObjectKind.DATA, data);
@@ -163,9 +160,7 @@ class LocalStorageTest extends StorageContract implements UploadContract {
       assertThat(full.exists(name)).isFalse();
       assertThat(full.list(ObjectKind.DATA)).isEmpty();
       assertThat(tempFiles(mount)).isEmpty();
-    } finally {
-      run("umount", mount.toString());
-    }
+    });
   }
 
   @Test
@@ -186,10 +181,7 @@ class LocalStorageTest extends StorageContract implements UploadContract {
 
   @Test
   void anUploadToAFullDiskThrowsStorageFullAndLeavesNothingBehind() throws Exception {
-    Path mount = Files.createDirectories(dir.resolve("small-disk"));
-    assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mount.toString()),
-        "needs root and tmpfs mounts");
-    try {
+    onTwoMebibyteDisk(mount -> {
       LocalStorage full = LocalStorage.create(mount);
       byte[] data = randomBytes(4 << 20);
       try (Storage.Upload upload = full.upload(ObjectKind.DATA).orElseThrow()) {
@@ -199,6 +191,22 @@ class LocalStorageTest extends StorageContract implements UploadContract {
       }
       assertThat(full.list(ObjectKind.DATA)).isEmpty();
       assertThat(tempFiles(mount)).isEmpty();
+    });
+  }
+
+  /** A test on a small disk, given its mount point. */
+  @FunctionalInterface
+  private interface OnDisk {
+    void run(Path mount) throws Exception;
+  }
+
+  /** Runs {@code test} on a 2 MiB tmpfs mounted for it (root only: skipped elsewhere), unmounted after. */
+  private void onTwoMebibyteDisk(OnDisk test) throws Exception {
+    Path mount = Files.createDirectories(dir.resolve("small-disk"));
+    assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mount.toString()),
+        "needs root and tmpfs mounts");
+    try {
+      test.run(mount);
     } finally {
       run("umount", mount.toString());
     }
