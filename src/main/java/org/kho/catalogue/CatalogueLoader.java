@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.kho.catalogue.CatalogueSpec.DisposalSpec;
@@ -80,7 +81,8 @@ public final class CatalogueLoader {
     Map<String, ItemId> itemIds = parsed.value() == null ? null
         : validIds(spec.items() == null ? List.of() : spec.items().stream().map(i -> i == null ? null : i.id()).toList(), ItemId::new);
     Map<DrillPlanId, DrillPlan> drills = named(dir.resolve("restore-drills"), problems, DrillPlanId::new, DrillPlanSpec.class,
-        (id, d, dc) -> DrillPlanRules.build(id, d, dc, scheduleNames, itemIds, parsed.value() == null ? null : names.targets()));
+        (id, d, dc) -> DrillPlanRules.build(id, d, dc, scheduleNames, itemIds, parsed.value() == null ? null : names.targets(),
+            parsed.value() == null ? null : itemLinks(spec)));
     if (parsed.value() == null || policy.isEmpty()) {
       return new Result(Optional.empty(), problems.sorted(), false);
     }
@@ -110,6 +112,20 @@ public final class CatalogueLoader {
       compliance.check(logs.get(i), "/logs/" + i);
     }
     return new Result(problems.hasErrors() ? Optional.empty() : Optional.of(catalogue), problems.sorted(), true);
+  }
+
+  private static DrillPlanRules.ItemLinks itemLinks(CatalogueSpec spec) {
+    Map<String, List<String>> targets = new LinkedHashMap<>();
+    Map<String, String> drills = new LinkedHashMap<>();
+    for (CatalogueSpec.ItemSpec item : spec.items() == null ? List.<CatalogueSpec.ItemSpec>of() : spec.items()) {
+      if (item != null && item.id() != null) {
+        targets.put(item.id(), item.targets() == null ? List.of() : item.targets().stream().filter(Objects::nonNull).toList());
+        if (item.drill() != null) {
+          drills.put(item.id(), item.drill());
+        }
+      }
+    }
+    return new DrillPlanRules.ItemLinks(targets, drills);
   }
 
   private Optional<PolicyTable> policy(Path dir, Problems problems) {

@@ -2,9 +2,11 @@ package org.kho.catalogue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.kho.core.DrillPlanId;
 import org.kho.core.ItemId;
 import org.kho.core.ScheduleId;
@@ -14,8 +16,31 @@ import org.kho.core.TargetId;
 final class DrillPlanRules {
   private DrillPlanRules() {}
 
+  /**
+   * What catalogue.yaml says of its items, as written, for the checks that span both files.
+   *
+   * @param targets each item's targets
+   * @param drills each item's {@code drill:} plan, for the items that name one
+   */
+  record ItemLinks(Map<String, List<String>> targets, Map<String, String> drills) {
+    /** The items a plan drills: those it lists and those that name it. */
+    Set<String> drilledBy(DrillPlanId plan, List<String> listed) {
+      Set<String> items = new LinkedHashSet<>(listed);
+      drills.forEach((item, drill) -> {
+        if (plan.value().equals(drill)) {
+          items.add(item);
+        }
+      });
+      return items;
+    }
+  }
+
+  /**
+   * @param items the catalogue's item ids, or null when catalogue.yaml cannot be read
+   * @param links the catalogue's items' targets and plans, or null when catalogue.yaml cannot be read
+   */
   static Optional<DrillPlan> build(DrillPlanId id, DrillPlanSpec spec, Checker c,
-      Map<String, ScheduleId> schedules, Map<String, ItemId> items, Map<String, TargetId> targets) {
+      Map<String, ScheduleId> schedules, Map<String, ItemId> items, Map<String, TargetId> targets, ItemLinks links) {
     String owner = "drill plan '" + id + "'";
     Optional<ScheduleId> schedule = c.required(spec.schedule(), "/schedule", owner, "name a file in schedules/, e.g. schedule: quarterly")
         .flatMap(s -> c.reference(s, "/schedule", "schedule", schedules));
@@ -38,6 +63,9 @@ final class DrillPlanRules {
       step(steps.get(i), "/verify/" + i, "verification step " + (i + 1), c).ifPresent(verify::add);
     }
     Optional<List<TargetId>> from = targets(spec.targets(), c, targets);
+    if (links != null && from.isPresent() && !from.get().isEmpty()) {
+      reachable(id, from.get(), links.drilledBy(id, rawItems), links, c);
+    }
     Optional<DrillPlan.TargetMode> mode =
         c.choice(spec.targetMode(), "/targetMode", DrillPlan.TargetMode.class, DrillPlan.TargetMode.ROTATE);
     var rto = c.duration(spec.rto(), "/rto");
@@ -63,6 +91,19 @@ final class DrillPlanRules {
       }
     }
     return known != null && ids.size() != raw.size() ? Optional.empty() : Optional.of(ids);
+  }
+
+  /** Each drilled item must be kept on one of the targets the plan restores from, or its drill could never run. */
+  private static void reachable(DrillPlanId id, List<TargetId> from, Set<String> drilled, ItemLinks links, Checker c) {
+    List<String> allowed = from.stream().map(TargetId::value).toList();
+    for (String item : drilled) {
+      List<String> kept = links.targets().getOrDefault(item, List.of());
+      if (kept.stream().noneMatch(allowed::contains)) {
+        c.error("/targets", "drill plan '" + id + "' restores only from targets " + allowed + ", and item '" + item
+            + "' is kept on none of them (its targets: " + kept + ")",
+            "list one of the item's targets under targets:, write targets: all, or drill the item with another plan");
+      }
+    }
   }
 
   private static Optional<VerifyStep> step(DrillPlanSpec.StepSpec spec, String pointer, String owner, Checker c) {

@@ -156,13 +156,16 @@ class DrillTargetsIT {
   }
 
   @Test
-  void aPlanNamingNoneOfAnItemsTargetsIsRefusedWithWhatToDo() throws Exception {
+  void aPlanNamingNoneOfAnItemsTargetsIsRefusedByTheCatalogueCheckWithWhatToDo() throws Exception {
     plan("nowhere", "reports", "targets: [datacentre]");
 
     Kho.Run run = Kho.run(Map.of(), "drill", "run", "nowhere", "--config", cfg.toString());
+    Kho.Run check = Kho.run(Map.of(), "catalogue", "check", "--config", cfg.toString());
 
-    assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
-    assertThat(run.err()).contains("item 'reports' is kept on none of them").contains("targets: all")
-        .doesNotContain("\tat ");
+    for (Kho.Run refused : List.of(run, check)) {
+      assertThat(refused.code()).isEqualTo(ExitCodes.CONFIG_INVALID);
+      assertThat(refused.err() + refused.out()).contains("restore-drills/nowhere.yaml:")
+          .contains("item 'reports' is kept on none of them").contains("targets: all").doesNotContain("\tat ");
+    }
   }
 }
