@@ -73,11 +73,20 @@ final class PruneCommand implements Callable<Integer> {
           Units.bytes(r.deletedBytes()), r.rescuedPacks());
       out.printf("waiting: %d condemned packs (grace period %s)%n", r.waiting(), grace);
       r.postponed().forEach(p -> out.println("postponed: " + p));
+      leftovers(out, r, "removed");
     } else {
       out.printf("waiting: %d packs condemned by earlier prunes%n", r.waiting());
+      leftovers(out, r, "would remove");
       out.println("nothing changed (dry run): run again with --apply");
     }
     return ExitCodes.OK;
+  }
+
+  private static void leftovers(PrintWriter out, PruneReport r, String verb) {
+    if (r.leftoverFiles() > 0) {
+      out.printf("leftovers: %s %d temporary files (%s) that interrupted writes left%n", verb, r.leftoverFiles(),
+          Units.bytes(r.leftoverBytes()));
+    }
   }
 
   private Duration graceDuration() {

@@ -116,7 +116,8 @@ final class Runners {
     o.forgets().stream().filter(f -> f.failure() != null)
         .forEach(f -> errors.add("forget " + f.item() + ": " + message(f.failure())));
     String detail = o.forgotten() + " snapshots forgotten, " + r.deletedPacks() + " packs deleted, " + r.waiting()
-        + " condemned packs waiting" + r.postponed().stream().map(p -> "; postponed: " + p).collect(Collectors.joining());
+        + " condemned packs waiting" + r.postponed().stream().map(p -> "; postponed: " + p).collect(Collectors.joining())
+        + (r.leftoverFiles() > 0 ? "; " + r.leftoverFiles() + " leftover temporary files removed" : "");
     return new ActionRunner.Result(new Run.End(errors.isEmpty() ? Run.Outcome.SUCCEEDED : Run.Outcome.INCOMPLETE,
         new Run.Figures(0, r.deletedBytes(), 0), detail, String.join("; ", errors)), List.of());
   }

@@ -23,6 +23,8 @@ import org.kho.storage.Storage;
 final class Pruner {
   /** Locks taken up to this long after a plan (by another machine's clock) still block its sweep. */
   static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+  /** Temporary files untouched this long are left by writes that died: no create takes a day between two writes. */
+  static final Duration LEFTOVER_AGE = Duration.ofDays(1);
   private final Repository repo;
   private final Storage storage;
   private final SealedObjects sealed;
@@ -71,8 +73,9 @@ final class Pruner {
       long usedBytes = usage.used().values().stream().mapToLong(Long::longValue).sum();
       int waiting = condemnedCount();
       if (!request.apply()) {
+        Storage.Leftovers left = leftovers(request.grace(), false);
         return new PruneReport(snapshots.size(), stored.size(), packBytes, usedBytes, unused.size(), unusedBytes,
-            repack.size(), repackBytes, waiting, 0, 0, 0, List.of(), false);
+            repack.size(), repackBytes, waiting, 0, 0, 0, List.of(), left.files(), left.bytes(), false);
       }
       repack(repack, usage, progress);
       List<String> condemned = new ArrayList<>(unused);
@@ -83,10 +86,17 @@ final class Pruner {
             List.copyOf(new TreeSet<>(condemned))));
       }
       Sweep sweep = sweep(request.grace(), lock.name(), progress);
+      Storage.Leftovers left = leftovers(request.grace(), true);
       return new PruneReport(snapshots.size(), stored.size(), packBytes, usedBytes, unused.size(), unusedBytes,
           repack.size(), repackBytes, condemnedCount(), sweep.deleted, sweep.deletedBytes, sweep.rescued, sweep.postponed,
-          true);
+          left.files(), left.bytes(), true);
     }
+  }
+
+  /** The target's temporary files older than a day and the grace period: what interrupted writes left. */
+  private Storage.Leftovers leftovers(Duration grace, boolean remove) {
+    Duration age = grace.compareTo(LEFTOVER_AGE) > 0 ? grace : LEFTOVER_AGE;
+    return storage.leftovers(repo.clock().instant().minus(age), remove);
   }
 
   private List<SnapshotRef> snapshots() {

@@ -55,6 +55,11 @@ public abstract class ForwardingStorage implements Storage {
   }
 
   @Override
+  public Leftovers leftovers(java.time.Instant before, boolean remove) {
+    return inner.leftovers(before, remove);
+  }
+
+  @Override
   public void create(ObjectName name, byte[] data) {
     call(Kind.CREATE, name, data.length, () -> {
       inner.create(name, data);

@@ -116,9 +116,25 @@ public interface Storage extends AutoCloseable {
     return 1;
   }
 
+  /**
+   * Finds, and with {@code remove} deletes, what interrupted creates and uploads left behind: the
+   * target's temporary files, never published, last written before {@code before}. Nothing reads
+   * them, so removing one loses nothing; a create still in progress writes its file more recently
+   * than any cut-off its caller picks (prune: a day or its grace period, whichever is longer).
+   * Targets without temporary files, or that cannot date them, find none (the default).
+   */
+  default Leftovers leftovers(java.time.Instant before, boolean remove) {
+    return Leftovers.NONE;
+  }
+
   @Override
   default void close() {}
 
   /** One listed object. */
   record ObjectInfo(ObjectName name, long size) {}
+
+  /** Temporary files left behind: how many, and their bytes. */
+  record Leftovers(int files, long bytes) {
+    public static final Leftovers NONE = new Leftovers(0, 0);
+  }
 }

@@ -6,8 +6,11 @@ import static org.kho.app.PruneFixture.assertRestores;
 import static org.kho.app.PruneFixture.packBytes;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +28,7 @@ import org.kho.repository.SnapshotRef;
 import org.kho.storage.MemoryStorage;
 import org.kho.storage.ObjectKind;
 import org.kho.storage.StorageException;
+import org.kho.storage.local.LocalStorage;
 
 /** Prune against what can go wrong around it: a backup running at the same time, a crash at any step. */
 class PruneSafetyTest {
@@ -72,6 +76,36 @@ class PruneSafetyTest {
     assertThat(storage.list(ObjectKind.PRUNE)).isEmpty();
     assertChecksClean(storage);
     assertRestores(storage, second, src, tmp.resolve("out"));
+  }
+
+  @Test
+  void pruneRemovesTemporaryFilesAKilledWriteLeftOnlyWithApplyAndOnlyOnceADayOld() throws Exception {
+    LocalStorage storage = LocalStorage.create(tmp.resolve("repo"));
+    Path src = PruneFixture.twoFiles(tmp.resolve("src"));
+    SnapshotRef snapshot;
+    try (Repository repo = PruneFixture.init(storage)) {
+      snapshot = PruneFixture.backup(repo, src);
+    }
+    Instant now = PruneFixture.CLOCK.instant();
+    Path killed = Files.write(tmp.resolve("repo/data/.tmp-killed-upload"), new byte[1000]);
+    Files.setLastModifiedTime(killed, FileTime.from(now.minus(Duration.ofDays(2))));
+    Path writing = Files.write(tmp.resolve("repo/data/.tmp-still-writing"), new byte[10]);
+    Files.setLastModifiedTime(writing, FileTime.from(now.minus(Duration.ofHours(3))));
+
+    PruneReport dry;
+    PruneReport applied;
+    try (Repository repo = PruneFixture.open(storage)) {
+      dry = repo.prune(new PruneRequest(Duration.ZERO, 20, false), PruneProgress.NONE);
+      assertThat(killed).as("a dry run removes nothing").exists();
+      applied = repo.prune(NOW, PruneProgress.NONE);
+    }
+
+    assertThat(List.of(dry.leftoverFiles(), applied.leftoverFiles())).containsExactly(1, 1);
+    assertThat(applied.leftoverBytes()).isEqualTo(1000);
+    assertThat(killed).doesNotExist();
+    assertThat(writing).as("younger than a day: maybe a write in progress").exists();
+    assertChecksClean(storage);
+    assertRestores(storage, snapshot, src, tmp.resolve("out"));
   }
 
   @Test

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -215,6 +217,49 @@ public final class LocalStorage implements Storage {
   }
 
   /** The folders holding objects of {@code kind}: the root for config, 256 for data, else one. */
+  /** The {@code .tmp-} files of every kind's folder (and of {@code data/}'s sub-folders) that are old enough. */
+  @Override
+  public Leftovers leftovers(Instant before, boolean remove) {
+    int files = 0;
+    long bytes = 0;
+    for (Path folder : tempFolders()) {
+      try (DirectoryStream<Path> temps = Files.newDirectoryStream(folder, DurableFiles.TEMP_PREFIX + "*")) {
+        for (Path temp : temps) {
+          BasicFileAttributes a = attributes(temp);
+          if (a != null && a.isRegularFile() && a.lastModifiedTime().toInstant().isBefore(before)
+              && (!remove || Files.deleteIfExists(temp))) {
+            files++;
+            bytes += a.size();
+          }
+        }
+      } catch (NoSuchFileException e) {
+        // no folder, no leftovers
+      } catch (IOException e) {
+        throw Failures.of(root, remove ? "delete" : "list", folder, e);
+      }
+    }
+    return new Leftovers(files, bytes);
+  }
+
+  /** Where creates and uploads put their temporary files: every kind's folder, and data/ itself for uploads. */
+  private List<Path> tempFolders() {
+    List<Path> folders = new ArrayList<>();
+    for (ObjectKind kind : ObjectKind.values()) {
+      folders.addAll(folders(kind));
+    }
+    folders.add(root.resolve(ObjectKind.DATA.folder()));
+    return folders;
+  }
+
+  /** A file's attributes, or null when it is gone (published or removed meanwhile). */
+  private static BasicFileAttributes attributes(Path file) throws IOException {
+    try {
+      return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (NoSuchFileException e) {
+      return null;
+    }
+  }
+
   private List<Path> folders(ObjectKind kind) {
     Path folder = root.resolve(kind.folder());
     return kind == ObjectKind.DATA ? DATA_FOLDERS.stream().map(folder::resolve).toList() : List.of(folder);

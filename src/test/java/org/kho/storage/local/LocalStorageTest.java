@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -78,6 +80,34 @@ class LocalStorageTest extends StorageContract implements UploadContract {
     assertThat(storage().list(ObjectKind.KEY)).isEmpty();
     assertThat(storage().list(ObjectKind.INDEX)).isEmpty();
     assertThat(storage().list(ObjectKind.CONFIG)).isEmpty();
+  }
+
+  @Test
+  void leftoversOlderThanTheCutOffAreFoundThenRemovedAndNothingElseIs() throws IOException {
+    byte[] data = randomBytes(10);
+    ObjectName name = nameOf(ObjectKind.DATA, data);
+    storage().create(name, data);
+    Instant cutOff = Instant.parse("2026-11-20T00:00:00Z");
+    List<Path> old = List.of(root().resolve("data/" + name.name().substring(0, 2) + "/.tmp-a"),
+        root().resolve("data/.tmp-b"), root().resolve("locks/.tmp-c"), root().resolve(".tmp-d"));
+    for (Path file : old) {
+      Files.write(file, new byte[100]);
+      Files.setLastModifiedTime(file, FileTime.from(cutOff.minusSeconds(60)));
+    }
+    Path fresh = Files.write(root().resolve("data/.tmp-fresh"), new byte[7]);
+    Files.setLastModifiedTime(fresh, FileTime.from(cutOff.plusSeconds(60)));
+    Path stranger = Files.write(root().resolve("index/notes.txt"), new byte[5]);
+    Files.setLastModifiedTime(stranger, FileTime.from(cutOff.minusSeconds(60)));
+
+    assertThat(storage().leftovers(cutOff, false)).isEqualTo(new Storage.Leftovers(4, 400));
+    assertThat(old).allSatisfy(file -> assertThat(file).exists());
+
+    assertThat(storage().leftovers(cutOff, true)).isEqualTo(new Storage.Leftovers(4, 400));
+    assertThat(old).allSatisfy(file -> assertThat(file).doesNotExist());
+    assertThat(fresh).exists();
+    assertThat(stranger).exists();
+    assertThat(storage().read(name)).isEqualTo(data);
+    assertThat(storage().leftovers(cutOff, true)).isEqualTo(Storage.Leftovers.NONE);
   }
 
   @Test
