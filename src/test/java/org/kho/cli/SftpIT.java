@@ -67,6 +67,46 @@ class SftpIT {
   }
 
   @Test
+  void forgetAndPruneOnAnSftpServerFreeTheOldDataAndKeepTheRestRestorable() throws Exception {
+    String repo = server.url("/srv/kho/prune-repo");
+    Path src = Files.createDirectories(tmp.resolve("src"));
+    assertThat(kho("repo", "init", "--repo", repo).code()).isZero();
+    byte[] first = new byte[3 << 20];
+    byte[] second = new byte[3 << 20];
+    new Random(5).nextBytes(first);
+    new Random(6).nextBytes(second);
+    Files.write(src.resolve("data.bin"), first);
+    assertThat(kho("backup", "--repo", repo, src.toString()).code()).isZero();
+    Files.write(src.resolve("data.bin"), second);
+    assertThat(kho("backup", "--repo", repo, src.toString()).code()).isZero();
+    long before = serverBytes("srv/kho/prune-repo/data");
+
+    Kho.Run forget = kho("forget", "--repo", repo, "--keep-last", "1", "--yes");
+    Kho.Run dryRun = kho("prune", "--repo", repo, "--grace", "0");
+    long afterDryRun = serverBytes("srv/kho/prune-repo/data");
+    Kho.Run prune = kho("prune", "--repo", repo, "--grace", "0", "--apply");
+
+    assertThat(forget.code()).as(forget.out() + forget.err()).isZero();
+    assertThat(dryRun.code()).as(dryRun.out() + dryRun.err()).isZero();
+    assertThat(afterDryRun).as("a dry run deletes nothing").isEqualTo(before);
+    assertThat(prune.code()).as(prune.out() + prune.err()).isZero();
+    assertThat(prune.out()).containsPattern("deleted: [1-9][0-9]* packs");
+    assertThat(serverBytes("srv/kho/prune-repo/data")).as("the first backup's data is gone")
+        .isLessThan(before - (2 << 20));
+    Kho.Run check = kho("check", "--repo", repo, "--read-data");
+    assertThat(check.code()).as(check.out() + check.err()).isZero();
+    Path out = tmp.resolve("out");
+    assertThat(kho("restore", "--repo", repo, "latest", "--target", out.toString()).code()).isZero();
+    assertThat(Files.readAllBytes(out.resolve(src.toString().substring(1)).resolve("data.bin"))).isEqualTo(second);
+  }
+
+  private long serverBytes(String folder) throws java.io.IOException {
+    try (var files = Files.walk(tmp.resolve("server-root").resolve(folder))) {
+      return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+    }
+  }
+
+  @Test
   void aServerWhoseHostKeyIsNotKnownIsRefusedWithWhatToDo() throws Exception {
     Path empty = Files.writeString(tmp.resolve("known_hosts"), "");
     env.put("KHO_KNOWN_HOSTS", empty.toString());
