@@ -64,16 +64,17 @@ final class Kho {
   }
 
   /**
-   * A process running {@code wrapper... java -jar kho.jar args}; {@code wrapper} is a command that
+   * A process running {@code wrapper... bin/kho-java args}: the packaged jar with the JVM options,
+   * heap cap and AOT cache of {@code ./kho}, on this test's JDK. {@code wrapper} is a command that
    * runs the rest (e.g. one that drops privileges), or empty. Standard input is empty.
    */
   static ProcessBuilder process(Map<String, String> env, List<String> wrapper, String... args) {
     List<String> command = new ArrayList<>(wrapper);
-    command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "--enable-native-access=ALL-UNNAMED", "-jar", System.getProperty("kho.jar", "target/kho.jar")));
+    command.add(Path.of("bin/kho-java").toAbsolutePath().toString());
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     pb.environment().keySet().removeIf(name -> name.startsWith("KHO_"));
+    pb.environment().put("KHO_JAVA_HOME", System.getProperty("java.home"));
     pb.environment().putAll(env);
     return pb;
   }
