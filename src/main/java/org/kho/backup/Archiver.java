@@ -42,6 +42,7 @@ final class Archiver {
   private final BlobWriter writer;
   private final Chunker chunker;
   private final ExecutorService workers;
+  private final ReadAhead readAhead;
   private final BackupProgress progress;
   private final Semaphore queued = new Semaphore(QUEUED_FILES);
   private final List<Snapshot.Problem> problems = new ArrayList<>();
@@ -54,8 +55,9 @@ final class Archiver {
 
   private final java.time.Clock clock;
 
-  Archiver(Repository repo, BlobWriter writer, ExecutorService workers, BackupProgress progress,
+  Archiver(Repository repo, BlobWriter writer, ExecutorService workers, ReadAhead readAhead, BackupProgress progress,
       java.time.Clock clock) {
+    this.readAhead = readAhead;
     this.repo = repo;
     this.clock = clock;
     this.writer = writer;
@@ -133,7 +135,7 @@ final class Archiver {
       return CompletableFuture.completedFuture(node.withContent(old.content()));
     }
     (old == null ? newFiles : changedFiles).increment();
-    return onWorker(file, () -> {
+    return onWorker(file, readAhead.ahead(file, stat.size()), () -> {
       List<String> chunks = new ArrayList<>();
       try (InputStream in = Files.newInputStream(file)) {
         store(in, chunks);
@@ -165,7 +167,7 @@ final class Archiver {
     files.increment();
     bytes.add(length);
     newFiles.increment();
-    return onWorker(file, () -> {
+    return onWorker(file, null, () -> {
       try (FileChannel channel = FileChannel.open(file);
           Range in = new Range(Channels.newInputStream(channel.position(offset)), length, digest)) {
         List<String> chunks = new ArrayList<>();
@@ -186,9 +188,10 @@ final class Archiver {
 
   /**
    * Runs {@code read} on a worker, once fewer than {@value #QUEUED_FILES} files wait for one; a
-   * file that vanishes or cannot be read is left out and noted as a problem.
+   * file that vanishes or cannot be read is left out and noted as a problem. {@code ahead} (or
+   * null) is the file's read-ahead, told when the worker is done with the file.
    */
-  private CompletableFuture<Node> onWorker(Path file, Read read) {
+  private CompletableFuture<Node> onWorker(Path file, ReadAhead.File ahead, Read read) {
     try {
       queued.acquire();
     } catch (InterruptedException e) {
@@ -205,6 +208,9 @@ final class Archiver {
       } catch (IOException e) {
         return skippedNow(file, "could not be read: " + e.getMessage());
       } finally {
+        if (ahead != null) {
+          ahead.read();
+        }
         queued.release();
       }
     }, workers);
