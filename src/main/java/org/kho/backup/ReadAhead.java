@@ -52,6 +52,16 @@ final class ReadAhead implements AutoCloseable {
     return f;
   }
 
+  /** KiB of the window not taken by files hinted and not yet read. */
+  int freeKib() {
+    return window.availablePermits();
+  }
+
+  /** Whether this read-ahead gives hints at all (else every method does nothing). */
+  boolean hints() {
+    return thread != null;
+  }
+
   /** A file hinted (or to be) to the kernel. */
   final class File {
     private static final int QUEUED = 0;
