@@ -30,8 +30,9 @@ import org.kho.repository.Tree;
  * Turns folders into trees. The calling thread walks the folders and compares metadata with the
  * parent snapshot; each file to read goes to the worker pool, where one worker reads it in large
  * blocks, cuts it into chunks and hashes, dedups, compresses and encrypts each chunk into the
- * open pack, all without copying the chunk. Several files are read at once, which is what keeps
- * a cold disk busy and both cores working. A folder's tree is stored once all its entries are
+ * open pack, all without copying the chunk. Several files are read at once, and {@link ReadAhead}
+ * asks the kernel for the files queued behind them, which is what keeps a cold disk busy and both
+ * cores working. A folder's tree is stored once all its entries are
  * done, on a worker, so the walk waits for the workers only when {@value #QUEUED_FILES} files
  * wait to be read.
  */

@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>At most {@value #WINDOW_MIB} MiB are hinted and not yet read by a worker, and of each file at
  * most its first {@value #PER_FILE_MIB} MiB (past that the kernel's own read-ahead follows the
  * worker's sequential reads), so a large backup never pushes out of the cache what it has yet to
- * read. Best effort: where {@code posix_fadvise} cannot be called (not Linux, no native access) or a
- * file cannot be opened, nothing happens and the worker reads as it would have.
+ * read. Best effort: where {@code posix_fadvise} cannot be called (not Linux on x86-64 or ARM64, no
+ * native access) or a file cannot be opened, nothing happens and the worker reads as it would have.
  */
 final class ReadAhead implements AutoCloseable {
   static final int WINDOW_MIB = 96;
@@ -112,12 +112,18 @@ final class ReadAhead implements AutoCloseable {
 
   /** {@code open}, {@code posix_fadvise} and {@code close} from the C library. */
   private record Native(MethodHandle open, MethodHandle fadvise, MethodHandle close) {
-    private static final int O_RDONLY = 0;
+    /**
+     * {@code O_RDONLY (0) | O_NONBLOCK | O_CLOEXEC} on Linux for x86-64 and ARM64 (other
+     * architectures number some flags differently): a file replaced by a named pipe since it was
+     * listed must not block the thread.
+     */
+    private static final int OPEN_FLAGS = 04000 | 02000000;
     private static final int POSIX_FADV_WILLNEED = 3;
 
     /** The functions, or null where they are not to be had. */
     static Native load() {
-      if (!System.getProperty("os.name", "").startsWith("Linux")) {
+      String arch = System.getProperty("os.arch", "");
+      if (!System.getProperty("os.name", "").startsWith("Linux") || !(arch.equals("amd64") || arch.equals("aarch64"))) {
         return null;
       }
       try {
@@ -140,7 +146,7 @@ final class ReadAhead implements AutoCloseable {
     /** Asks the kernel to read the first {@code bytes} of {@code path}; ignores every failure. */
     void willNeed(Path path, long bytes) {
       try (Arena arena = Arena.ofConfined()) {
-        int fd = (int) open.invokeExact(arena.allocateFrom(path.toString()), O_RDONLY, 0);
+        int fd = (int) open.invokeExact(arena.allocateFrom(path.toString()), OPEN_FLAGS, 0);
         if (fd >= 0) {
           int ignored = (int) fadvise.invokeExact(fd, 0L, bytes, POSIX_FADV_WILLNEED);
           ignored = (int) close.invokeExact(fd);
