@@ -30,8 +30,9 @@ import org.kho.repository.Tree;
  * Turns folders into trees. The calling thread walks the folders and compares metadata with the
  * parent snapshot; each file to read goes to the worker pool, where one worker reads it in large
  * blocks, cuts it into chunks and hashes, dedups, compresses and encrypts each chunk into the
- * open pack, all without copying the chunk. Several files are read at once, which is what keeps
- * a cold disk busy and both cores working. A folder's tree is stored once all its entries are
+ * open pack, all without copying the chunk. Several files are read at once, and {@link ReadAhead}
+ * asks the kernel for the files queued behind them, which is what keeps a cold disk busy and both
+ * cores working. A folder's tree is stored once all its entries are
  * done, on a worker, so the walk waits for the workers only when {@value #QUEUED_FILES} files
  * wait to be read.
  */
@@ -42,6 +43,7 @@ final class Archiver {
   private final BlobWriter writer;
   private final Chunker chunker;
   private final ExecutorService workers;
+  private final ReadAhead readAhead;
   private final BackupProgress progress;
   private final Semaphore queued = new Semaphore(QUEUED_FILES);
   private final List<Snapshot.Problem> problems = new ArrayList<>();
@@ -54,8 +56,9 @@ final class Archiver {
 
   private final java.time.Clock clock;
 
-  Archiver(Repository repo, BlobWriter writer, ExecutorService workers, BackupProgress progress,
+  Archiver(Repository repo, BlobWriter writer, ExecutorService workers, ReadAhead readAhead, BackupProgress progress,
       java.time.Clock clock) {
+    this.readAhead = readAhead;
     this.repo = repo;
     this.clock = clock;
     this.writer = writer;
@@ -133,7 +136,7 @@ final class Archiver {
       return CompletableFuture.completedFuture(node.withContent(old.content()));
     }
     (old == null ? newFiles : changedFiles).increment();
-    return onWorker(file, () -> {
+    return onWorker(file, readAhead.ahead(file, stat.size()), () -> {
       List<String> chunks = new ArrayList<>();
       try (InputStream in = Files.newInputStream(file)) {
         store(in, chunks);
@@ -165,7 +168,7 @@ final class Archiver {
     files.increment();
     bytes.add(length);
     newFiles.increment();
-    return onWorker(file, () -> {
+    return onWorker(file, null, () -> {
       try (FileChannel channel = FileChannel.open(file);
           Range in = new Range(Channels.newInputStream(channel.position(offset)), length, digest)) {
         List<String> chunks = new ArrayList<>();
@@ -186,9 +189,10 @@ final class Archiver {
 
   /**
    * Runs {@code read} on a worker, once fewer than {@value #QUEUED_FILES} files wait for one; a
-   * file that vanishes or cannot be read is left out and noted as a problem.
+   * file that vanishes or cannot be read is left out and noted as a problem. {@code ahead} (or
+   * null) is the file's read-ahead, told when the worker is done with the file.
    */
-  private CompletableFuture<Node> onWorker(Path file, Read read) {
+  private CompletableFuture<Node> onWorker(Path file, ReadAhead.File ahead, Read read) {
     try {
       queued.acquire();
     } catch (InterruptedException e) {
@@ -205,6 +209,9 @@ final class Archiver {
       } catch (IOException e) {
         return skippedNow(file, "could not be read: " + e.getMessage());
       } finally {
+        if (ahead != null) {
+          ahead.read();
+        }
         queued.release();
       }
     }, workers);

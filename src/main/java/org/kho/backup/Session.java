@@ -24,6 +24,7 @@ final class Session implements AutoCloseable {
   final Archiver archiver;
   private final Repository repo;
   private final ExecutorService workers;
+  private final ReadAhead readAhead;
 
   Session(Repository repo, BackupProgress progress, Clock clock) {
     this.repo = repo;
@@ -35,7 +36,8 @@ final class Session implements AutoCloseable {
       return t;
     });
     this.writer = repo.writer();
-    this.archiver = new Archiver(repo, writer, workers, progress, clock);
+    this.readAhead = ReadAhead.start();
+    this.archiver = new Archiver(repo, writer, workers, readAhead, progress, clock);
   }
 
   /** Builds the root tree with {@code build} and stores everything; on failure nothing is indexed. */
@@ -121,5 +123,6 @@ final class Session implements AutoCloseable {
   @Override
   public void close() {
     workers.shutdownNow();
+    readAhead.close();
   }
 }
