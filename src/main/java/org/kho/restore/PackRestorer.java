@@ -1,0 +1,144 @@
+package org.kho.restore;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.kho.repository.BlobId;
+import org.kho.repository.BlobReads;
+import org.kho.repository.BlobType;
+import org.kho.repository.Repository;
+import org.kho.repository.RepositoryException;
+
+/**
+ * Writes the contents of many files pack by pack, as restic does: each pack (or each run of
+ * wanted blobs in it) is read once, and every blob in it is written to every place of every file
+ * that holds it. Files are therefore written out of order, at offsets; a file is closed and
+ * {@link Done#written finished} when its last blob is in. A file with a blob that is damaged or
+ * unknown is never finished: it is removed and reported.
+ */
+final class PackRestorer {
+  /** What happens to each file when its content is complete, or when it cannot be. */
+  interface Done {
+    /** All of the file's content is written and the file is closed: metadata, verification. */
+    void written(Selection.Entry file);
+
+    /** The file cannot be restored; it has been removed. */
+    void failed(Selection.Entry file, String why);
+  }
+
+  /** One place a blob goes: a file, at an offset. */
+  private record Place(OpenFiles.Target file, long offset) {}
+
+  private final Repository repo;
+  private final RestoreProgress progress;
+
+  PackRestorer(Repository repo, RestoreProgress progress) {
+    this.repo = repo;
+    this.progress = progress;
+  }
+
+  void restore(List<Selection.Entry> files, Done done) throws InterruptedException {
+    OpenFiles open = new OpenFiles(done);
+    Map<BlobId, List<Place>> places = new LinkedHashMap<>();
+    for (Selection.Entry f : files) {
+      place(open, f, places, done);
+    }
+    BlobReads.Plan plan = repo.planReads(BlobType.DATA, places.keySet());
+    plan.unknown().forEach((id, why) -> damaged(open, places.get(id), why));
+    Receiver receiver = new Receiver(open, places);
+    run(plan.spans(), span -> repo.read(span, receiver));
+  }
+
+  /** Notes where each chunk of {@code f} goes; an empty file is written at once. */
+  private void place(OpenFiles open, Selection.Entry f, Map<BlobId, List<Place>> places, Done done) {
+    List<String> content = f.node().content();
+    if (content.isEmpty()) {
+      try {
+        Files.createFile(f.destination());
+        done.written(f);
+      } catch (IOException e) {
+        done.failed(f, "could not be written: " + e);
+      }
+      return;
+    }
+    BlobId[] ids = new BlobId[content.size()];
+    long size = 0;
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = BlobId.parse(content.get(i));
+      size += Math.max(0, repo.rawLength(ids[i]));
+    }
+    OpenFiles.Target target = open.target(f, ids.length, size);
+    long at = 0;
+    for (BlobId id : ids) {
+      places.computeIfAbsent(id, k -> new ArrayList<>(1)).add(new Place(target, at));
+      at += Math.max(0, repo.rawLength(id));
+    }
+  }
+
+  private static void damaged(OpenFiles open, List<Place> places, RepositoryException.Damaged why) {
+    for (Place p : places) {
+      open.fail(p.file(), "not restored: " + why.getMessage());
+    }
+  }
+
+  /** Writes each verified blob to its places. */
+  private final class Receiver implements BlobReads.Receiver {
+    private final OpenFiles open;
+    private final Map<BlobId, List<Place>> places;
+
+    Receiver(OpenFiles open, Map<BlobId, List<Place>> places) {
+      this.open = open;
+      this.places = places;
+    }
+
+    @Override
+    public void blob(BlobId id, byte[] buf, int off, int length) {
+      for (Place p : places.get(id)) {
+        open.write(p.file(), p.offset(), buf, off, length);
+        progress.advanced(length);
+      }
+    }
+
+    @Override
+    public void damaged(BlobId id, RepositoryException.Damaged why) {
+      PackRestorer.damaged(open, places.get(id), why);
+    }
+  }
+
+  private interface SpanRead {
+    void run(BlobReads.Span span) throws IOException;
+  }
+
+  /** Reads the spans on {@link Repository#parallelReads} threads; a storage failure stops the restore. */
+  private void run(List<BlobReads.Span> spans, SpanRead read) throws InterruptedException {
+    ExecutorService pool = Executors.newFixedThreadPool(repo.parallelReads(), r -> {
+      Thread t = new Thread(r, "kho-restore");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (BlobReads.Span span : spans) {
+        futures.add(pool.submit(() -> {
+          read.run(span);
+          return null;
+        }));
+      }
+      for (Future<?> f : futures) {
+        try {
+          f.get();
+        } catch (java.util.concurrent.ExecutionException ex) {
+          throw ex.getCause() instanceof RuntimeException r ? r : new IllegalStateException(ex.getCause());
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
