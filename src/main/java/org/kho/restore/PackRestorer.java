@@ -68,16 +68,16 @@ final class PackRestorer {
       return;
     }
     BlobId[] ids = new BlobId[content.size()];
+    long[] offsets = new long[ids.length];
     long size = 0;
     for (int i = 0; i < ids.length; i++) {
       ids[i] = BlobId.parse(content.get(i));
+      offsets[i] = size;
       size += Math.max(0, repo.rawLength(ids[i]));
     }
     OpenFiles.Target target = open.target(f, ids.length, size);
-    long at = 0;
-    for (BlobId id : ids) {
-      places.computeIfAbsent(id, k -> new ArrayList<>(1)).add(new Place(target, at));
-      at += Math.max(0, repo.rawLength(id));
+    for (int i = 0; i < ids.length; i++) {
+      places.computeIfAbsent(ids[i], k -> new ArrayList<>(1)).add(new Place(target, offsets[i]));
     }
   }
 
