@@ -160,6 +160,12 @@ final class OpenFiles {
     done.failed(t.entry, failure);
   }
 
+  /** Closes the files left open when a restore stopped on a failure of the target (they stay incomplete). */
+  synchronized void closeAll() {
+    open.keySet().forEach(t -> closeQuietly(t.channel));
+    open.clear();
+  }
+
   private static void closeQuietly(FileChannel ch) {
     try {
       if (ch != null) {

@@ -35,28 +35,63 @@ final class PackRestorer {
   /** One place a blob goes: a file, at an offset. */
   private record Place(OpenFiles.Target file, long offset) {}
 
+  /**
+   * Chunks of files planned and read at a time: the plan takes some 200 bytes a chunk, so a restore
+   * of millions of chunks is read in batches of files (a pack that two batches need is read by
+   * both), never planned whole.
+   */
+  static final int BATCH = 100_000;
+
   private final Repository repo;
   private final RestoreProgress progress;
+  private final int batch;
 
   PackRestorer(Repository repo, RestoreProgress progress) {
+    this(repo, progress, BATCH);
+  }
+
+  /** A restorer that plans {@code batch} chunks at a time. */
+  PackRestorer(Repository repo, RestoreProgress progress, int batch) {
     this.repo = repo;
     this.progress = progress;
+    this.batch = batch;
   }
 
   void restore(List<Selection.Entry> files, Done done) throws InterruptedException {
     OpenFiles open = new OpenFiles(done);
-    Map<BlobId, List<Place>> places = new LinkedHashMap<>();
-    for (Selection.Entry f : files) {
-      place(open, f, places, done);
+    ExecutorService pool = Executors.newFixedThreadPool(repo.parallelReads(), r -> {
+      Thread t = new Thread(r, "kho-restore");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      Map<BlobId, List<Place>> places = new LinkedHashMap<>();
+      int planned = 0;
+      for (Selection.Entry f : files) {
+        planned += place(open, f, places, done);
+        if (planned >= batch) {
+          read(pool, open, places);
+          places = new LinkedHashMap<>();
+          planned = 0;
+        }
+      }
+      read(pool, open, places);
+    } finally {
+      pool.shutdownNow();
+      open.closeAll();
     }
+  }
+
+  /** Reads the blobs of {@code places} pack by pack and writes each to its places. */
+  private void read(ExecutorService pool, OpenFiles open, Map<BlobId, List<Place>> places) throws InterruptedException {
     BlobReads.Plan plan = repo.planReads(BlobType.DATA, places.keySet());
     plan.unknown().forEach((id, why) -> damaged(open, places.get(id), why));
     Receiver receiver = new Receiver(open, places);
-    run(plan.spans(), span -> repo.read(span, receiver));
+    run(pool, plan.spans(), span -> repo.read(span, receiver));
   }
 
-  /** Notes where each chunk of {@code f} goes; an empty file is written at once. */
-  private void place(OpenFiles open, Selection.Entry f, Map<BlobId, List<Place>> places, Done done) {
+  /** Notes where each chunk of {@code f} goes (returns how many it has); an empty file is written at once. */
+  private int place(OpenFiles open, Selection.Entry f, Map<BlobId, List<Place>> places, Done done) {
     List<String> content = f.node().content();
     if (content.isEmpty()) {
       try {
@@ -65,7 +100,7 @@ final class PackRestorer {
       } catch (IOException e) {
         done.failed(f, "could not be written: " + e);
       }
-      return;
+      return 0;
     }
     BlobId[] ids = new BlobId[content.size()];
     long[] offsets = new long[ids.length];
@@ -79,6 +114,7 @@ final class PackRestorer {
     for (int i = 0; i < ids.length; i++) {
       places.computeIfAbsent(ids[i], k -> new ArrayList<>(1)).add(new Place(target, offsets[i]));
     }
+    return ids.length;
   }
 
   private static void damaged(OpenFiles open, List<Place> places, RepositoryException.Damaged why) {
@@ -115,30 +151,21 @@ final class PackRestorer {
     void run(BlobReads.Span span) throws IOException;
   }
 
-  /** Reads the spans on {@link Repository#parallelReads} threads; a storage failure stops the restore. */
-  private void run(List<BlobReads.Span> spans, SpanRead read) throws InterruptedException {
-    ExecutorService pool = Executors.newFixedThreadPool(repo.parallelReads(), r -> {
-      Thread t = new Thread(r, "kho-restore");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (BlobReads.Span span : spans) {
-        futures.add(pool.submit(() -> {
-          read.run(span);
-          return null;
-        }));
+  /** Reads the spans on the pool's threads ({@link Repository#parallelReads}); a storage failure stops the restore. */
+  private static void run(ExecutorService pool, List<BlobReads.Span> spans, SpanRead read) throws InterruptedException {
+    List<Future<?>> futures = new ArrayList<>();
+    for (BlobReads.Span span : spans) {
+      futures.add(pool.submit(() -> {
+        read.run(span);
+        return null;
+      }));
+    }
+    for (Future<?> f : futures) {
+      try {
+        f.get();
+      } catch (java.util.concurrent.ExecutionException ex) {
+        throw ex.getCause() instanceof RuntimeException r ? r : new IllegalStateException(ex.getCause());
       }
-      for (Future<?> f : futures) {
-        try {
-          f.get();
-        } catch (java.util.concurrent.ExecutionException ex) {
-          throw ex.getCause() instanceof RuntimeException r ? r : new IllegalStateException(ex.getCause());
-        }
-      }
-    } finally {
-      pool.shutdownNow();
     }
   }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kho.backup.TestBackups;
 import org.kho.crypto.Argon2id;
+import org.kho.repository.BlobId;
 import org.kho.repository.Credential;
 import org.kho.repository.Host;
 import org.kho.repository.Repository;
@@ -85,6 +86,38 @@ class PackRestoreTest {
     assertSameFiles(src, into);
     assertThat(counting.readsByPack().keySet()).containsExactlyElementsOf(packs);
     assertThat(counting.readsByPack().values()).as("one read per pack").allMatch(n -> n == 1);
+  }
+
+  @Test
+  void filesPlannedAFewChunksAtATimeAreStillWrittenWhole() throws Exception {
+    Path src = source(tmp.resolve("src"));
+    try (Repository repo = TestBackups.init(tmp.resolve("repo"))) {
+      TestBackups.backup(repo, src);
+      Path into = tmp.resolve("restored");
+      Selection sel = new Selection(repo, List.of(), path -> true);
+      sel.collect(BlobId.parse(repo.snapshot("latest").snapshot().tree()), into);
+      for (Selection.Entry d : sel.dirs) {
+        Files.createDirectories(d.destination());
+      }
+      List<String> written = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+      List<String> failed = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+      new PackRestorer(repo, RestoreProgress.NONE, 2).restore(sel.files, new PackRestorer.Done() {
+        @Override
+        public void written(Selection.Entry file) {
+          written.add(file.snapshotPath());
+        }
+
+        @Override
+        public void failed(Selection.Entry file, String why) {
+          failed.add(file.snapshotPath() + ": " + why);
+        }
+      });
+
+      assertThat(failed).isEmpty();
+      assertThat(written).hasSize(35);
+      assertSameFiles(src, into);
+    }
   }
 
   @Test
