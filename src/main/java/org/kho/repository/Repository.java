@@ -282,13 +282,75 @@ public final class Repository implements AutoCloseable {
     }
   }
 
+  /**
+   * The reads that fetch {@code wanted} pack by pack (see {@link BlobReads}); blobs the index does
+   * not know are in the plan's {@code unknown}, with why.
+   */
+  public BlobReads.Plan planReads(BlobType type, java.util.Collection<BlobId> wanted) {
+    return BlobReads.plan(index, type, wanted, id -> notIndexed(type, id));
+  }
+
+  /**
+   * Fetches {@code span} in one storage read and hands each of its blobs to {@code receiver} once
+   * it verified, or reports it damaged (a missing pack, a pack shorter than the index says, bytes
+   * that do not authenticate, decode or hash to the id). Holds at most one pack in memory.
+   */
+  public void read(BlobReads.Span span, BlobReads.Receiver receiver) throws IOException {
+    byte[] buf = packScratch.take(span.length());
+    try {
+      int n;
+      try {
+        n = storage.read(ObjectName.of(ObjectKind.DATA, span.pack()), span.offset(), buf, 0, span.length());
+      } catch (NoSuchObjectException e) {
+        for (MasterIndex.Location loc : span.locations()) {
+          receiver.damaged(loc.id(), missingPack(loc.type(), loc, e));
+        }
+        return;
+      }
+      for (MasterIndex.Location loc : span.locations()) {
+        int at = (int) (loc.offset() - span.offset());
+        OpenedBlob plain;
+        try {
+          plain = openBlob(loc, buf, at, Math.max(0, Math.min(loc.length(), n - at)));
+        } catch (RepositoryException.Damaged e) {
+          receiver.damaged(loc.id(), e);
+          continue;
+        }
+        try (plain) {
+          receiver.blob(loc.id(), plain.buf(), plain.off(), plain.length());
+        }
+      }
+    } finally {
+      packScratch.give(buf);
+    }
+  }
+
+  /**
+   * How many {@link #read}s of whole packs pay to run at once: one per core on a disk (they are
+   * decryption-bound); on a remote target up to its connection limit (they wait on the network),
+   * at most 4 (a pack in memory each).
+   */
+  public int parallelReads() {
+    int cores = Math.max(2, Runtime.getRuntime().availableProcessors());
+    return storage.localRoot().isPresent() ? cores : Math.min(4, Math.max(cores, storage.parallelism()));
+  }
+
   private MasterIndex.Location locate(BlobType type, BlobId id) {
     MasterIndex.Location loc = index.find(id);
     if (loc == null) {
-      throw new RepositoryException.Damaged(type.name().toLowerCase(Locale.ROOT) + " blob " + id.shortHex()
-          + " is not in the index (its pack is missing or was never written)", null);
+      throw notIndexed(type, id);
     }
     return loc;
+  }
+
+  private static RepositoryException.Damaged notIndexed(BlobType type, BlobId id) {
+    return new RepositoryException.Damaged(type.name().toLowerCase(Locale.ROOT) + " blob " + id.shortHex()
+        + " is not in the index (its pack is missing or was never written)", null);
+  }
+
+  private static RepositoryException.Damaged missingPack(BlobType type, MasterIndex.Location loc, NoSuchObjectException e) {
+    return new RepositoryException.Damaged(type.name().toLowerCase(Locale.ROOT) + " blob " + loc.id().shortHex()
+        + " is in pack " + loc.pack() + ", which is missing", e);
   }
 
   /** Reads the sealed bytes of the blob at {@code loc} into {@code into}; returns how many there were. */
@@ -296,8 +358,7 @@ public final class Repository implements AutoCloseable {
     try {
       return storage.read(ObjectName.of(ObjectKind.DATA, loc.pack()), loc.offset(), into, 0, loc.length());
     } catch (NoSuchObjectException e) {
-      throw new RepositoryException.Damaged(type.name().toLowerCase(Locale.ROOT) + " blob " + loc.id().shortHex()
-          + " is in pack " + loc.pack() + ", which is missing", e);
+      throw missingPack(type, loc, e);
     }
   }
 

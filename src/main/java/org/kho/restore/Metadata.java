@@ -10,7 +10,8 @@ import org.kho.repository.Node;
 
 /**
  * Puts a node's metadata back: mode bits, owner and group (only as root, by number), and the
- * modification time. Links keep their own times where the platform allows. Snapshots hold no
+ * modification time. Links keep their own times where the platform allows. Three or four system
+ * calls a file, all by path: owner and group in one ({@link Owner}), mode, times. Snapshots hold no
  * access time: it becomes the modification time too, and setting both saves reading the old ones
  * back, a system call per file.
  */
@@ -22,8 +23,7 @@ final class Metadata {
   static void apply(Path p, Node n) throws IOException {
     boolean link = n.type() == Node.Type.SYMLINK;
     if (ROOT) {
-      Files.setAttribute(p, "unix:uid", n.uid(), LinkOption.NOFOLLOW_LINKS);
-      Files.setAttribute(p, "unix:gid", n.gid(), LinkOption.NOFOLLOW_LINKS);
+      Owner.set(p, n.uid(), n.gid());
     }
     if (!link) {
       Files.setAttribute(p, "unix:mode", n.mode());
@@ -31,8 +31,9 @@ final class Metadata {
     if (n.mtime() != null) {
       try {
         FileTime mtime = FileTime.from(n.mtime());
-        Files.getFileAttributeView(p, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-            .setTimes(mtime, mtime, null);
+        // a link's own times; other entries by path (not opening them first, as NOFOLLOW_LINKS does)
+        (link ? Files.getFileAttributeView(p, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+            : Files.getFileAttributeView(p, BasicFileAttributeView.class)).setTimes(mtime, mtime, null);
       } catch (IOException e) {
         if (!link) {
           throw e;

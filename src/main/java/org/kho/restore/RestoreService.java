@@ -8,9 +8,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 import org.kho.core.KhoException;
@@ -19,11 +16,11 @@ import org.kho.repository.BlobId;
 import org.kho.repository.Node;
 import org.kho.repository.Repository;
 import org.kho.repository.RepositoryLock;
-import org.kho.repository.RepositoryException;
 import org.kho.repository.SnapshotRef;
 
 /**
- * Restores a snapshot into an empty folder: folders first, then files on several threads, then
+ * Restores a snapshot into an empty folder: folders first, then the files' contents pack by pack on
+ * several threads (see {@link PackRestorer}), each file's metadata once its content is in, then
  * hard links, symbolic links and special files, then folder metadata deepest first (so writing
  * into a folder does not disturb its restored time). A file whose data is damaged is removed and
  * reported, as is a folder whose tree is damaged (with everything in it); the rest still restores.
@@ -66,7 +63,7 @@ public final class RestoreService {
     for (Selection.Entry d : sel.dirs) {
       Files.createDirectories(d.destination());
     }
-    FileRestorer restorer = new FileRestorer(repo, progress);
+    FileRestorer restorer = new FileRestorer(repo);
     Map<String, Path> firstLink = new HashMap<>();
     List<Selection.Entry> links = new ArrayList<>();
     List<Selection.Entry> contents = new ArrayList<>();
@@ -79,7 +76,17 @@ public final class RestoreService {
       }
     }
     LongAdder verified = new LongAdder();
-    runAll(contents, f -> restoreFile(restorer, f, request.verify(), verified, failures));
+    new PackRestorer(repo, progress).restore(contents, new PackRestorer.Done() {
+      @Override
+      public void written(Selection.Entry f) {
+        finishFile(restorer, f, request.verify(), verified, failures);
+      }
+
+      @Override
+      public void failed(Selection.Entry f, String why) {
+        failures.add(new RestoreResult.Failure(f.snapshotPath(), why));
+      }
+    });
     for (Selection.Entry l : links) {
       Path first = firstLink.get(l.node().device() + ":" + l.node().inode());
       attempt(failures, l, () -> Files.createLink(l.destination(), first));
@@ -93,10 +100,10 @@ public final class RestoreService {
     return new RestoreResult(snap, sel.files.size(), sel.dirs.size(), sel.bytes(), verified.sum(), List.copyOf(failures));
   }
 
-  private void restoreFile(FileRestorer restorer, Selection.Entry f, boolean verify, LongAdder verified,
+  /** Puts back the metadata of a file whose content is written, and reads it back with {@code verify}. */
+  private void finishFile(FileRestorer restorer, Selection.Entry f, boolean verify, LongAdder verified,
       List<RestoreResult.Failure> failures) {
     try {
-      restorer.write(f.destination(), f.node());
       Metadata.apply(f.destination(), f.node());
       if (verify) {
         if (restorer.verify(f.destination(), f.node())) {
@@ -105,9 +112,6 @@ public final class RestoreService {
           failures.add(new RestoreResult.Failure(f.snapshotPath(), "read back differently from the snapshot"));
         }
       }
-    } catch (RepositoryException.Damaged e) {
-      deleteQuietly(f.destination());
-      failures.add(new RestoreResult.Failure(f.snapshotPath(), "not restored: " + e.getMessage()));
     } catch (IOException e) {
       deleteQuietly(f.destination());
       failures.add(new RestoreResult.Failure(f.snapshotPath(), "could not be written: " + e));
@@ -144,28 +148,6 @@ public final class RestoreService {
       action.run();
     } catch (IOException ex) {
       failures.add(new RestoreResult.Failure(e.snapshotPath(), "could not be restored: " + ex));
-    }
-  }
-
-  private static void runAll(List<Selection.Entry> entries, java.util.function.Consumer<Selection.Entry> work)
-      throws InterruptedException {
-    int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "kho-restore");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      List<Future<?>> futures = entries.stream().<Future<?>>map(e -> pool.submit(() -> work.accept(e))).toList();
-      for (Future<?> f : futures) {
-        try {
-          f.get();
-        } catch (java.util.concurrent.ExecutionException ex) {
-          throw ex.getCause() instanceof RuntimeException r ? r : new IllegalStateException(ex.getCause());
-        }
-      }
-    } finally {
-      pool.shutdownNow();
     }
   }
 
