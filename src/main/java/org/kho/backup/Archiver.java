@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -294,8 +295,21 @@ final class Archiver {
 
   /** The file's metadata, or null (and a problem noted) if it vanished or cannot be read. */
   Stat stat(Path p) {
+    return stat(p, LinkOption.NOFOLLOW_LINKS);
+  }
+
+  /**
+   * The metadata of what {@code p} leads to, following symbolic links, or null (and a problem
+   * noted): for the folders on the way to a source, which are stored as folders even when the
+   * path reaches its source through a link (the source is under them, not beside a link).
+   */
+  Stat statFollowing(Path p) {
+    return stat(p, new LinkOption[0]);
+  }
+
+  private Stat stat(Path p, LinkOption... options) {
     try {
-      return Stat.of(p);
+      return Stat.of(p, options);
     } catch (NoSuchFileException e) {
       problem(p, "vanished during the backup");
     } catch (IOException e) {

@@ -101,12 +101,12 @@ public final class BackupService {
       List<CompletableFuture<Node>> out = new ArrayList<>();
       for (var e : trie.children().entrySet()) {
         Path path = at.resolve(e.getKey());
-        Stat stat = archiver.stat(path);
+        PathTrie sub = e.getValue();
+        Stat stat = sub.filter() != null ? archiver.stat(path) : archiver.statFollowing(path);
         if (stat == null) {
           continue;
         }
         Node was = oldTree == null ? null : oldTree.find(e.getKey());
-        PathTrie sub = e.getValue();
         if (sub.filter() != null) {
           out.add(switch (stat.type()) {
             case DIR -> archiver.folder(path, stat, e.getKey(), was, path, sub.filter());

@@ -27,13 +27,18 @@ record Stat(Node.Type type, int mode, int uid, int gid, String user, String grou
   private static final Map<Integer, String> GROUPS = new java.util.concurrent.ConcurrentHashMap<>();
 
   static Stat of(Path p) throws IOException {
-    Map<String, Object> a = Files.readAttributes(p, ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+    return of(p, LinkOption.NOFOLLOW_LINKS);
+  }
+
+  /** With {@code options} empty, the metadata of what a symbolic link leads to. */
+  static Stat of(Path p, LinkOption... options) throws IOException {
+    Map<String, Object> a = Files.readAttributes(p, ATTRIBUTES, options);
     int uid = (Integer) a.get("uid");
     int gid = (Integer) a.get("gid");
     String user = USERS.get(uid);
     String group = GROUPS.get(gid);
     if (user == null || group == null) {
-      Map<String, Object> names = Files.readAttributes(p, "unix:owner,group", LinkOption.NOFOLLOW_LINKS);
+      Map<String, Object> names = Files.readAttributes(p, "unix:owner,group", options);
       user = ((UserPrincipal) names.get("owner")).getName();
       group = ((GroupPrincipal) names.get("group")).getName();
       USERS.putIfAbsent(uid, user);

@@ -22,6 +22,17 @@ public record Node(String name, Type type, int mode, int uid, int gid, String us
   /** What kind of entry it is. */
   public enum Type { FILE, DIR, SYMLINK, FIFO, OTHER }
 
+  /**
+   * Reads a folder that builds before 2026-11-22 stored wrongly as the folder it is: one on the way
+   * to a source, reached through a symbolic link, was written as a link with no target holding the
+   * folder's tree.
+   */
+  public Node {
+    if (type == Type.SYMLINK && linkTarget == null && subtree != null) {
+      type = Type.DIR;
+    }
+  }
+
   public Node withContent(List<String> newContent) {
     return new Node(name, type, mode, uid, gid, user, group, mtime, ctime, inode, device, links, size, newContent,
         subtree, linkTarget);

@@ -121,6 +121,9 @@ public final class RestoreService {
   private void special(Selection.Entry o) throws IOException {
     Node n = o.node();
     if (n.type() == Node.Type.SYMLINK) {
+      if (n.linkTarget() == null) {
+        throw new IOException("the snapshot holds no target for this symbolic link");
+      }
       Files.createSymbolicLink(o.destination(), Path.of(n.linkTarget()));
       Metadata.apply(o.destination(), n);
     } else if (n.type() == Node.Type.FIFO) {

@@ -76,6 +76,27 @@ class BackupRoundTripTest {
   }
 
   @Test
+  void aSourceReachedThroughALinkedFolderIsStoredUnderFoldersAndRestoresWhole() throws IOException {
+    Path linked = Files.createSymbolicLink(tmp.resolve("via-link"), src);
+    Path source = linked.resolve("docs");
+    Files.setPosixFilePermissions(src, PosixFilePermissions.fromString("rwxr-x---"));
+
+    BackupResult result = new BackupService(repo, CLOCK, "test").run(TestBackups.request(source), BackupProgress.NONE);
+    Path out = tmp.resolve("out");
+    RestoreResult restored = new RestoreService(repo).run(new RestoreRequest("latest", out, List.of(), true),
+        RestoreProgress.NONE);
+
+    assertThat(result.complete()).isTrue();
+    assertThat(restored.failures()).isEmpty();
+    Path back = out.resolve(source.toString().substring(1));
+    assertThat(Files.isSymbolicLink(back.getParent())).as("the folder on the way is a folder").isFalse();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(back.getParent())))
+        .as("with the metadata of the folder, not of the link").isEqualTo("rwxr-x---");
+    assertThat(Files.readAllBytes(back.resolve("big.bin"))).isEqualTo(Files.readAllBytes(src.resolve("docs/big.bin")));
+    assertThat(Files.readString(back.resolve("note.txt"))).isEqualTo(Files.readString(src.resolve("docs/note.txt")));
+  }
+
+  @Test
   void zeroRangesOfASparseFileRestoreAsHoles() throws IOException, InterruptedException {
     Path sparse = src.resolve("disk.img");
     byte[] edge = new byte[1 << 20];
