@@ -120,6 +120,6 @@ final class SpooledUpload implements Storage.Upload {
   private static StorageException failed(Path spool, IOException e) {
     String where = spool == null ? System.getProperty("java.io.tmpdir") : spool.toString();
     return new StorageException("could not write the local temporary copy of an upload, " + where + " (" + e.getMessage()
-        + ")", "free space in that folder, or give Kho another: KHO_JAVA_OPTS=-Djava.io.tmpdir=FOLDER", e);
+        + ")", "free space in that folder, or give Kho another: JAVA_TOOL_OPTIONS=-Djava.io.tmpdir=FOLDER", e);
   }
 }
