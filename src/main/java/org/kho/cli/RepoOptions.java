@@ -59,7 +59,7 @@ final class RepoOptions {
 
   /** {@link #open} for a command that reads or writes much data: key derivation and JIT warm-up overlap. */
   Repository openForData(Clock clock) {
-    return Repository.open(existingStorage(), credential(false), Repository.Options.defaults(clock).forBulkData());
+    return Repository.open(this::existingStorage, credential(false), Repository.Options.defaults(clock).forBulkData());
   }
 
   Credential credential(boolean confirm) {

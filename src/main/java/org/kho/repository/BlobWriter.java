@@ -27,9 +27,9 @@ import org.kho.storage.Storage;
  * <p>Uploads: as many packs at once as the target serves well ({@link Storage#parallelism()}: 1 for
  * a disk, the connection limit of a remote target), so a remote target's round trips and window
  * waits overlap. Memory, where the target takes objects in pieces ({@link Storage#upload}, a local
- * disk): each pack goes to the target as it fills, through a staging buffer of {@value
- * #STAGING_BYTES} bytes; a finished pack is committed on the upload thread while the next one
- * fills. Elsewhere: pack buffers of 16 MiB, one filling and one per running upload, made when
+ * disk, a remote target's spool file): each pack goes to the target as it fills, through a staging
+ * buffer of {@value #STAGING_BYTES} bytes; finished packs are committed on the upload threads, as
+ * many at once as the target serves, while the next one fills. Elsewhere: pack buffers of 16 MiB, one filling and one per running upload, made when
  * first needed and recycled; all of them within {@value #HEAP_PERCENT_FOR_PACKS} % of the heap but
  * two at the least. A caller that fills a pack while no buffer (or upload slot) is free waits for
  * an upload to finish.
@@ -75,16 +75,18 @@ public final class BlobWriter {
     this.sealed = sealed;
     this.maxBuffers = packBuffers;
     this.buffers = new ArrayBlockingQueue<>(packBuffers);
-    this.uploader = Executors.newFixedThreadPool(packBuffers - 1, r -> {
+    Optional<Storage.Upload> first = storage.upload(ObjectKind.DATA);
+    // streamed packs hold no buffer: as many commits at once as the target serves
+    int uploads = first.isPresent() ? Math.max(1, storage.parallelism()) : packBuffers - 1;
+    this.uploader = Executors.newFixedThreadPool(uploads, r -> {
       Thread t = new Thread(r, "kho-upload");
       t.setDaemon(true);
       return t;
     });
-    Optional<Storage.Upload> first = storage.upload(ObjectKind.DATA);
     if (first.isPresent()) {
       this.open = PackBuilder.streamed(master, new byte[STAGING_BYTES], first.get(),
           () -> storage.upload(ObjectKind.DATA).orElseThrow());
-      this.commits = new Semaphore(packBuffers - 1);
+      this.commits = new Semaphore(uploads);
     } else {
       this.open = new PackBuilder(master, new byte[PackBuilder.TARGET_BYTES]);
       this.commits = null;

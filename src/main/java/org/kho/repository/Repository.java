@@ -110,6 +110,18 @@ public final class Repository implements AutoCloseable {
     return new Repository(storage, config, new KeyRing.Opened(master, slot), options.clock(), options.host(), options.kdf());
   }
 
+  /**
+   * {@link #open(Storage, Credential, Options)} of the storage {@code connect} opens. The crypto
+   * warm-up, when the options ask for it, starts before the connection, so that it runs while a
+   * remote target logs in (an SSH handshake keeps one core busy for most of a second).
+   */
+  public static Repository open(java.util.function.Supplier<Storage> connect, Credential credential, Options options) {
+    if (options.warmCrypto()) {
+      Warmup.startInBackground();
+    }
+    return open(connect.get(), credential, options);
+  }
+
   /** Opens an existing repository with any key slot that {@code credential} unlocks. */
   public static Repository open(Storage storage, Credential credential, Options options) {
     RepositoryConfig config = RepositoryConfig.read(storage);

@@ -77,6 +77,21 @@ public abstract class ForwardingStorage implements Storage {
     });
   }
 
+  /**
+   * The wrapped target's upload when its commit can be repeated, the commit going through
+   * {@link #call} as a create of the bytes written; none otherwise (a target that streams without
+   * keeping the bytes could not be retried or limited as a whole object).
+   */
+  @Override
+  public Optional<Upload> upload(ObjectKind kind) {
+    Optional<Upload> opened = inner.upload(kind);
+    if (opened.isPresent() && !opened.get().repeatableCommit()) {
+      opened.get().close();
+      return Optional.empty();
+    }
+    return opened.map(ForwardedUpload::new);
+  }
+
   @Override
   public byte[] read(ObjectName name) {
     return call(Kind.READ, name, 0, () -> inner.read(name));
@@ -120,5 +135,39 @@ public abstract class ForwardingStorage implements Storage {
   @Override
   public void close() {
     inner.close();
+  }
+
+  /** An upload of the wrapped target whose commit is one {@link Kind#CREATE} call of this decorator. */
+  private final class ForwardedUpload implements Upload {
+    private final Upload upload;
+    private long written;
+
+    ForwardedUpload(Upload upload) {
+      this.upload = upload;
+    }
+
+    @Override
+    public void write(byte[] data, int off, int len) {
+      upload.write(data, off, len);
+      written += len;
+    }
+
+    @Override
+    public void commit(ObjectName name) {
+      call(Kind.CREATE, name, written, () -> {
+        upload.commit(name);
+        return null;
+      });
+    }
+
+    @Override
+    public boolean repeatableCommit() {
+      return true;
+    }
+
+    @Override
+    public void close() {
+      upload.close();
+    }
   }
 }

@@ -45,8 +45,9 @@ public interface Storage extends AutoCloseable {
    * A new object of {@code kind} written to the target piece by piece as its bytes come, for an
    * object named only once it is complete (a pack, named by the hash of its bytes), so the writer
    * need not hold it whole in memory. Empty (the default) where the target cannot: the caller then
-   * holds the object and {@link #create}s it. Decorators keep the default, since their concerns
-   * (retries, limits) work on whole creates.
+   * holds the object and {@link #create}s it. Decorators pass on only an upload whose commit can be
+   * repeated ({@link Upload#repeatableCommit}), and treat that commit as a create of its bytes, since
+   * their concerns (retries, limits) work on whole objects.
    */
   default Optional<Upload> upload(ObjectKind kind) {
     return Optional.empty();
@@ -65,6 +66,15 @@ public interface Storage extends AutoCloseable {
 
     /** Stores what was written as {@code name}, which must be of the kind the upload was opened for. */
     void commit(ObjectName name);
+
+    /**
+     * Whether a {@link #commit} that failed may be called again and sends the object whole once
+     * more: true where the upload keeps every byte written (a remote target's spool file), so
+     * that a retry of the commit is a retry of a create.
+     */
+    default boolean repeatableCommit() {
+      return false;
+    }
 
     @Override
     void close();

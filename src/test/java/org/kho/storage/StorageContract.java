@@ -271,7 +271,9 @@ public abstract class StorageContract {
 
   @Test
   void anUploadIsOfferedExactlyWhereTheTargetTakesObjectsInPieces() {
-    assertThat(storage.upload(ObjectKind.DATA)).as(storage.describe()).matches(u -> u.isPresent() == streams());
+    Optional<Storage.Upload> upload = storage.upload(ObjectKind.DATA);
+    upload.ifPresent(Storage.Upload::close);
+    assertThat(upload).as(storage.describe()).matches(u -> u.isPresent() == streams());
   }
 
   @Test

@@ -9,7 +9,6 @@ import org.apache.commons.vfs2.impl.DefaultFileSystemConfigBuilder;
 import org.apache.commons.vfs2.impl.DefaultFileSystemManager;
 import org.apache.commons.vfs2.provider.sftp.BytesIdentityInfo;
 import org.apache.commons.vfs2.provider.sftp.IdentityProvider;
-import org.apache.commons.vfs2.provider.sftp.SftpFileProvider;
 import org.apache.commons.vfs2.provider.sftp.SftpFileSystemConfigBuilder;
 import org.kho.core.UsageException;
 
@@ -25,7 +24,7 @@ final class Connections {
   /** A file-system manager of its own for one target, with no cache (objects change under us). */
   static DefaultFileSystemManager manager() throws FileSystemException {
     DefaultFileSystemManager manager = new DefaultFileSystemManager();
-    manager.addProvider("sftp", new SftpFileProvider());
+    manager.addProvider("sftp", new PooledSftpProvider());
     manager.setFilesCache(new NullFilesCache());
     manager.setCacheStrategy(CacheStrategy.ON_RESOLVE);
     manager.init();

@@ -3,8 +3,10 @@ package org.kho.storage.vfs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -118,6 +120,32 @@ public final class VfsStorage implements Storage {
   @Override
   public void create(ObjectName name, byte[] data, int length) {
     java.util.Objects.checkFromIndexSize(0, length, data.length);
+    store(name, length, out -> {
+      for (int done = 0; done < length; done += SLICE) {
+        out.write(data, done, Math.min(SLICE, length - done));
+      }
+    });
+  }
+
+  /**
+   * An upload spooled to a local temporary file and sent whole at its commit, on the committing
+   * thread (see {@link SpooledUpload}): a backup's packs go out several at once while the next
+   * fill, with no pack held in memory, and a failed commit is tried again from the file.
+   */
+  @Override
+  public Optional<Upload> upload(ObjectKind kind) {
+    return Optional.of(SpooledUpload.open(kind, describe(), (name, spool, length) -> store(name, length, out -> {
+      byte[] slice = new byte[SLICE];
+      try (InputStream in = Files.newInputStream(spool)) {
+        for (int n; (n = in.readNBytes(slice, 0, SLICE)) > 0; ) {
+          out.write(slice, 0, n);
+        }
+      }
+    })));
+  }
+
+  /** Writes {@code length} bytes, as {@code body} gives them, as the new object {@code name}. */
+  private void store(ObjectName name, long length, Body body) {
     String path = name.path();
     try {
       FileObject target = root.resolveFile(path);
@@ -129,7 +157,7 @@ public final class VfsStorage implements Storage {
       FileObject temp = root.resolveFile((parent.isEmpty() ? "" : parent + "/") + TEMP_PREFIX + UUID.randomUUID());
       boolean published = false;
       try {
-        upload(temp, data, length, name);
+        upload(temp, body, length, name);
         publish(temp, target, name);
         published = true;
       } finally {
@@ -142,11 +170,9 @@ public final class VfsStorage implements Storage {
     }
   }
 
-  private void upload(FileObject temp, byte[] data, int length, ObjectName name) throws IOException {
+  private void upload(FileObject temp, Body body, long length, ObjectName name) throws IOException {
     try (OutputStream out = temp.getContent().getOutputStream(SLICE)) {
-      for (int done = 0; done < length; done += SLICE) {
-        out.write(data, done, Math.min(SLICE, length - done));
-      }
+      body.writeTo(out);
     }
     temp.refresh();
     long stored = temp.getContent().getSize();
@@ -302,6 +328,12 @@ public final class VfsStorage implements Storage {
     } catch (FileSystemException ignored) {
       // a leftover temporary file is invisible to listing and harmless
     }
+  }
+
+  /** Writes an object's bytes. */
+  @FunctionalInterface
+  private interface Body {
+    void writeTo(OutputStream out) throws IOException;
   }
 
   /** Reads something from one object's file. */

@@ -16,9 +16,10 @@ import org.kho.storage.ObjectName;
 import org.kho.storage.Storage;
 import org.kho.storage.StorageContract;
 import org.kho.storage.StorageException;
+import org.kho.storage.UploadContract;
 
 /** The SFTP target keeps the storage contract against a real SFTP server on 127.0.0.1. */
-class SftpStorageTest extends StorageContract {
+class SftpStorageTest extends StorageContract implements UploadContract {
   @TempDir
   static Path dir;
   private static TestSftpServer server;
@@ -40,6 +41,17 @@ class SftpStorageTest extends StorageContract {
   }
 
   private String repoPath;
+
+  @Override
+  public Storage uploadTarget() {
+    return storage();
+  }
+
+  /** Uploads are spooled to a local file and sent whole at their commit. */
+  @Override
+  protected boolean streams() {
+    return true;
+  }
 
   @Override
   protected Storage newStorage() throws Exception {
