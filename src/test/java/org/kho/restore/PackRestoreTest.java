@@ -69,13 +69,18 @@ class PackRestoreTest {
     }
   }
 
-  @Test
-  void aFullRestoreReadsEveryPackOnceAndWritesSharedAndRepeatedBlobsEverywhere() throws IOException {
-    Path src = source(tmp.resolve("src"));
+  /** Backs {@code src} up into a new repository and counts the reads of its storage from then on. */
+  private CountingStorage backedUp(Path src) {
     try (Repository repo = TestBackups.init(tmp.resolve("repo"))) {
       TestBackups.backup(repo, src);
     }
-    CountingStorage counting = new CountingStorage(LocalStorage.open(tmp.resolve("repo")));
+    return new CountingStorage(LocalStorage.open(tmp.resolve("repo")));
+  }
+
+  @Test
+  void aFullRestoreReadsEveryPackOnceAndWritesSharedAndRepeatedBlobsEverywhere() throws IOException {
+    Path src = source(tmp.resolve("src"));
+    CountingStorage counting = backedUp(src);
     List<String> packs = counting.packs();
     Path into = tmp.resolve("restored");
 
@@ -123,10 +128,7 @@ class PackRestoreTest {
   @Test
   void aRestoreOfOneSmallFileReadsOnePackOnce() throws IOException {
     Path src = source(tmp.resolve("src"));
-    try (Repository repo = TestBackups.init(tmp.resolve("repo"))) {
-      TestBackups.backup(repo, src);
-    }
-    CountingStorage counting = new CountingStorage(LocalStorage.open(tmp.resolve("repo")));
+    CountingStorage counting = backedUp(src);
     Path into = tmp.resolve("restored");
     String small = src.resolve("small/f3.txt").toString();
 

@@ -5,16 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-class MemoryStorageTest extends StorageContract implements UploadContract {
-  @Override
-  public Storage uploadTarget() {
-    return storage();
-  }
+class MemoryStorageTest extends StreamingStorageContract {
 
-  @Override
-  protected boolean streams() {
-    return true;
-  }
 
   private final MemoryStorage memory = new MemoryStorage();
 

@@ -6,24 +6,15 @@ import com.google.common.jimfs.Jimfs;
 import java.io.IOException;
 import java.nio.file.FileSystem;
 import org.junit.jupiter.api.AfterEach;
-import org.kho.storage.UploadContract;
 import org.kho.storage.Storage;
-import org.kho.storage.StorageContract;
+import org.kho.storage.StreamingStorageContract;
 
 /**
  * The local target keeps the contract on a filesystem other than the default one, and one without
  * hard links (as FAT and exFAT disks), where it publishes objects by renaming instead of linking.
  */
-class LocalStorageOnJimfsTest extends StorageContract implements UploadContract {
-  @Override
-  public Storage uploadTarget() {
-    return storage();
-  }
+class LocalStorageOnJimfsTest extends StreamingStorageContract {
 
-  @Override
-  protected boolean streams() {
-    return true;
-  }
 
   private final FileSystem fileSystem = Jimfs.newFileSystem(
       Configuration.unix().toBuilder().setSupportedFeatures(Feature.FILE_CHANNEL).build());

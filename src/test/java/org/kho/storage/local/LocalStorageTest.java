@@ -13,26 +13,17 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kho.storage.UploadContract;
 import org.kho.storage.ObjectExistsException;
 import org.kho.storage.ObjectKind;
 import org.kho.storage.ObjectName;
-import org.kho.storage.Storage;
 import org.kho.storage.Storage.ObjectInfo;
-import org.kho.storage.StorageContract;
+import org.kho.storage.Storage;
 import org.kho.storage.StorageException;
 import org.kho.storage.StorageFullException;
+import org.kho.storage.StreamingStorageContract;
 
-class LocalStorageTest extends StorageContract implements UploadContract {
-  @Override
-  public Storage uploadTarget() {
-    return storage();
-  }
+class LocalStorageTest extends StreamingStorageContract {
 
-  @Override
-  protected boolean streams() {
-    return true;
-  }
 
   @TempDir
   Path dir;

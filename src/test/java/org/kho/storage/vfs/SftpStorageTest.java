@@ -14,12 +14,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kho.storage.ObjectKind;
 import org.kho.storage.ObjectName;
 import org.kho.storage.Storage;
-import org.kho.storage.StorageContract;
 import org.kho.storage.StorageException;
-import org.kho.storage.UploadContract;
+import org.kho.storage.StreamingStorageContract;
 
 /** The SFTP target keeps the storage contract against a real SFTP server on 127.0.0.1. */
-class SftpStorageTest extends StorageContract implements UploadContract {
+class SftpStorageTest extends StreamingStorageContract {
   @TempDir
   static Path dir;
   private static TestSftpServer server;
@@ -42,16 +41,7 @@ class SftpStorageTest extends StorageContract implements UploadContract {
 
   private String repoPath;
 
-  @Override
-  public Storage uploadTarget() {
-    return storage();
-  }
 
-  /** Uploads are spooled to a local file and sent whole at their commit. */
-  @Override
-  protected boolean streams() {
-    return true;
-  }
 
   @Override
   protected Storage newStorage() throws Exception {
