@@ -28,25 +28,30 @@ final class ReadAhead implements AutoCloseable {
   static final int WINDOW_MIB = 96;
   static final int PER_FILE_MIB = 4;
   private static final int KIB = 1024;
-  private static final Native NATIVE = Native.load();
   private final LinkedBlockingQueue<File> queue = new LinkedBlockingQueue<>();
   /** KiB that may still be hinted ahead of the workers. */
   private final Semaphore window = new Semaphore(WINDOW_MIB * KIB);
   private final Thread thread;
+  /** Set by the thread when the functions cannot be had: it gives no hints then. */
+  private volatile boolean unavailable;
 
   private ReadAhead(boolean run) {
     thread = run ? Thread.ofPlatform().daemon().name("kho-read-ahead").start(this::run) : null;
   }
 
-  /** A read-ahead that hints files where the platform allows it, and does nothing elsewhere. */
+  /**
+   * A read-ahead that hints files where the platform allows it, and does nothing elsewhere. The
+   * native functions are bound on its own thread (binding them takes some 30 ms of CPU, which the
+   * backup's main thread, busy listing folders, need not wait for).
+   */
   static ReadAhead start() {
-    return new ReadAhead(NATIVE != null);
+    return new ReadAhead(Native.platform());
   }
 
   /** A file a worker will read from its start; {@link File#read} once the worker has read it. */
   File ahead(Path path, long size) {
     File f = new File(path, (int) Math.min(Math.ceilDiv(size, KIB), PER_FILE_MIB * KIB));
-    if (thread != null && f.kib > 0) {
+    if (hints() && f.kib > 0) {
       queue.add(f);
     }
     return f;
@@ -59,7 +64,7 @@ final class ReadAhead implements AutoCloseable {
 
   /** Whether this read-ahead gives hints at all (else every method does nothing). */
   boolean hints() {
-    return thread != null;
+    return thread != null && !unavailable;
   }
 
   /** A file hinted (or to be) to the kernel. */
@@ -85,6 +90,12 @@ final class ReadAhead implements AutoCloseable {
   }
 
   private void run() {
+    Native hinter = Native.LOADED;
+    if (hinter == null) {
+      unavailable = true;
+      queue.clear();
+      return;
+    }
     try {
       while (true) {
         File f = queue.take();
@@ -93,7 +104,7 @@ final class ReadAhead implements AutoCloseable {
         }
         window.acquire(f.kib);
         if (f.state.compareAndSet(File.QUEUED, File.HINTED)) {
-          NATIVE.willNeed(f.path, (long) f.kib * KIB);
+          hinter.willNeed(f.path, (long) f.kib * KIB);
         } else {
           window.release(f.kib);
         }
@@ -119,13 +130,16 @@ final class ReadAhead implements AutoCloseable {
      */
     private static final int OPEN_FLAGS = 04000 | 02000000;
     private static final int POSIX_FADV_WILLNEED = 3;
+    /** The functions, or null where they are not to be had; bound when first asked for. */
+    static final Native LOADED = platform() ? load() : null;
 
-    /** The functions, or null where they are not to be had. */
-    static Native load() {
+    /** Linux on x86-64 or ARM64, the platforms whose flags {@link #OPEN_FLAGS} spells. */
+    static boolean platform() {
       String arch = System.getProperty("os.arch", "");
-      if (!System.getProperty("os.name", "").startsWith("Linux") || !(arch.equals("amd64") || arch.equals("aarch64"))) {
-        return null;
-      }
+      return System.getProperty("os.name", "").startsWith("Linux") && (arch.equals("amd64") || arch.equals("aarch64"));
+    }
+
+    private static Native load() {
       try {
         Linker linker = Linker.nativeLinker();
         SymbolLookup libc = linker.defaultLookup();
