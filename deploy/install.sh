@@ -34,7 +34,7 @@ if [ -z "${KHO_STATE_URL:-}" ] && [ -r /etc/kho/kho.env ]; then set -a; . /etc/k
 java="${KHO_JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/java}}"
 java="${java:-$(command -v java || true)}"
 [ -n "$java" ] || { echo "kho: no java found: install a Java 25 runtime or set KHO_JAVA" >&2; exit 1; }
-exec "$java" --enable-native-access=ALL-UNNAMED -XX:+UseParallelGC -XX:CompileThresholdScaling=5 "-Xmx${KHO_HEAP:-256m}" -jar /opt/kho/kho.jar "$@"
+exec "$java" --enable-native-access=ALL-UNNAMED -XX:+UseParallelGC -XX:CompileThresholdScaling=5 -Djdk.reflect.useNativeAccessorOnly=true "-Xmx${KHO_HEAP:-256m}" -jar /opt/kho/kho.jar "$@"
 SH
 )
 if [ -n "$dry" ]; then
