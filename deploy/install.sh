@@ -54,6 +54,9 @@ $dry chmod 0750 /etc/kho
 $dry install -d -m 0700 -o kho -g kho /var/lib/kho /var/lib/kho/state
 $dry install -m 0644 "$here/deploy/kho.service" /etc/systemd/system/kho.service
 $dry systemctl daemon-reload
+if ! ldconfig -p 2>/dev/null | grep -q 'libargon2\.so\.1'; then
+  echo "Recommended: apt-get install libargon2-1 (password key derivation in the system's Argon2, about half the CPU time)"
+fi
 cat <<MSG
 Kho is installed. Next:
   1. edit /etc/kho/catalogue.yaml, then: kho catalogue check --config /etc/kho

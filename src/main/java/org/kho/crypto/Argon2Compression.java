@@ -13,21 +13,16 @@ final class Argon2Compression {
   private final long[] q = new long[WORDS];
 
   /**
-   * {@code next = G(prev, ref)}, or with {@code xor} {@code next ^= G(prev, ref)} (passes after
-   * the first, version 1.3). {@code ref} may be {@code next}; {@code prev} may not.
+   * {@code next ^= G(prev, ref)}: version 1.3's passes after the first, and the first too, whose
+   * blocks start as zeros. One path, without a branch on the pass, so the compiled code seen in the
+   * first pass is not thrown away (an uncommon trap) when the second begins. Three distinct arrays.
    */
-  void fill(long[] prev, long[] ref, long[] next, boolean xor) {
+  void fill(long[] prev, long[] ref, long[] next) {
     long[] r = this.r;
     long[] q = this.q;
     for (int i = 0; i < WORDS; i++) {
       r[i] = prev[i] ^ ref[i];
-    }
-    if (xor) {
-      for (int i = 0; i < WORDS; i++) {
-        q[i] = r[i] ^ next[i];
-      }
-    } else {
-      System.arraycopy(r, 0, q, 0, WORDS);
+      q[i] = r[i] ^ next[i];
     }
     for (int i = 0; i < 8; i++) {
       round(r, 16 * i, 2); // row i: words 16i .. 16i+15

@@ -78,50 +78,50 @@ final class Argon2Matrix {
     memory.fill((byte) 0);
   }
 
-  /** Fills one lane's segment of one slice; {@code w} is the calling thread's scratch space. */
+  /**
+   * Fills one lane's segment of one slice; {@code w} is the calling thread's scratch space. The
+   * loops only pick each block's pseudo-random number and call {@link #fillBlock}: a segment is
+   * filled a few dozen times per derivation, too few for the JIT to compile its loop, while a
+   * block is filled thousands of times, so the per-block work is compiled within the first slice.
+   */
   void fillSegment(Worker w, int pass, int lane, int slice) {
-    boolean independent = pass == 0 && slice < SYNC_POINTS / 2; // Argon2id: Argon2i addressing first
     int start = pass == 0 && slice == 0 ? 2 : 0;
-    if (independent) {
-      w.resetAddresses(pass, lane, slice, blocks, passes);
-    }
     int column = slice * segmentLength + start;
-    int laneStart = lane * laneLength;
-    load(laneStart + (column == 0 ? laneLength - 1 : column - 1), w.prev);
-    for (int i = start; i < segmentLength; i++, column++) {
-      long random;
-      if (independent) {
-        if (i == start || i % ADDRESSES_PER_BLOCK == 0) {
-          w.nextAddresses();
-        }
-        random = w.address[i % ADDRESSES_PER_BLOCK];
-      } else {
-        random = w.prev[0];
+    w.begin(lane * laneLength, column, pass == 0 && slice == 0 ? lane : -1,
+        pass == 0 ? (long) slice * segmentLength : laneLength - segmentLength,
+        pass != 0 && slice != SYNC_POINTS - 1 ? (slice + 1) * segmentLength : 0);
+    load(lane * laneLength + (column == 0 ? laneLength - 1 : column - 1), w.prev);
+    if (pass == 0 && slice < SYNC_POINTS / 2) { // Argon2id: Argon2i's data-independent addressing first
+      w.resetAddresses(pass, lane, slice, blocks, passes);
+      for (int i = start; i < segmentLength; i++) {
+        fillBlock(w, i, w.address(i, i == start));
       }
-      int refLane = pass == 0 && slice == 0 ? lane : (int) ((random >>> 32) % lanes);
-      int refColumn = referenceColumn(pass, slice, i, random & 0xFFFFFFFFL, refLane == lane);
-      load(refLane * laneLength + refColumn, w.ref);
-      if (pass > 0) {
-        load(laneStart + column, w.next);
+    } else {
+      for (int i = start; i < segmentLength; i++) {
+        fillBlock(w, i, w.prev[0]);
       }
-      w.compression.fill(w.prev, w.ref, w.next, pass > 0);
-      store(w.next, laneStart + column);
-      w.swap();
     }
   }
 
-  /** The column of the reference block (RFC 9106, 3.4.1.2): a non-uniform pick from the blocks allowed. */
-  private int referenceColumn(int pass, int slice, int index, long random, boolean sameLane) {
-    long area;
-    if (pass == 0) {
-      area = slice == 0 ? index - 1 : (long) slice * segmentLength + (sameLane ? index - 1 : index == 0 ? -1 : 0);
-    } else {
-      area = laneLength - segmentLength + (sameLane ? index - 1 : index == 0 ? -1 : 0);
-    }
-    long x = random * random >>> 32;
+  /**
+   * Block {@code index} of the worker's segment: {@code next ^= G(prev, ref)}, the reference
+   * picked by {@code random} (RFC 9106, 3.4.1.2: the lane from its high half, a non-uniform pick of
+   * the column from the blocks allowed by its low half). No branch on the pass or slice: those
+   * are in the worker's per-segment fields.
+   */
+  private void fillBlock(Worker w, int index, long random) {
+    int refLane = w.fixedLane >= 0 ? w.fixedLane : (int) ((random >>> 32) % lanes);
+    boolean sameLane = refLane * laneLength == w.laneStart;
+    long area = w.areaBase + (sameLane ? index - 1 : index == 0 ? -1 : 0);
+    long x = (random & 0xFFFFFFFFL) * (random & 0xFFFFFFFFL) >>> 32;
     long relative = area - 1 - (area * x >>> 32);
-    long first = pass != 0 && slice != SYNC_POINTS - 1 ? (long) (slice + 1) * segmentLength : 0;
-    return (int) ((first + relative) % laneLength);
+    int refColumn = (int) ((w.areaStart + relative) % laneLength);
+    int block = w.laneStart + w.column;
+    load(refLane * laneLength + refColumn, w.ref);
+    load(block, w.next); // zeros in the first pass: the arena's memory starts zeroed
+    w.compression.fill(w.prev, w.ref, w.next);
+    store(w.next, block);
+    w.swap();
   }
 
   private void load(int block, long[] into) {
@@ -139,15 +139,32 @@ final class Argon2Matrix {
     b[at + 3] = (byte) (n >>> 24);
   }
 
-  /** One thread's scratch blocks: the previous, reference and next block, and the address generator. */
+  /** One thread's scratch blocks, the address generator and the segment being filled. */
   static final class Worker {
     final Argon2Compression compression = new Argon2Compression();
     long[] prev = new long[Argon2Compression.WORDS];
     long[] next = new long[Argon2Compression.WORDS];
     final long[] ref = new long[Argon2Compression.WORDS];
-    final long[] address = new long[ADDRESSES_PER_BLOCK];
+    private long[] address = new long[ADDRESSES_PER_BLOCK];
+    private long[] spare = new long[ADDRESSES_PER_BLOCK];
     private final long[] input = new long[Argon2Compression.WORDS];
     private final long[] zero = new long[Argon2Compression.WORDS];
+    /** First block of the lane, and the column of the block being filled. */
+    int laneStart;
+    int column;
+    /** The lane every reference is in (the first slice of the first pass), else -1. */
+    int fixedLane;
+    /** The blocks a reference may be picked from: {@code areaBase} plus what the index adds, from column {@code areaStart}. */
+    long areaBase;
+    int areaStart;
+
+    void begin(int laneStart, int column, int fixedLane, long areaBase, int areaStart) {
+      this.laneStart = laneStart;
+      this.column = column;
+      this.fixedLane = fixedLane;
+      this.areaBase = areaBase;
+      this.areaStart = areaStart;
+    }
 
     void resetAddresses(int pass, int lane, int slice, int blocks, int passes) {
       java.util.Arrays.fill(input, 0);
@@ -159,22 +176,33 @@ final class Argon2Matrix {
       input[5] = Argon2Hash.TYPE_ID;
     }
 
+    /** The pseudo-random number of block {@code index} in data-independent addressing. */
+    long address(int index, boolean first) {
+      if (first || index % ADDRESSES_PER_BLOCK == 0) {
+        nextAddresses();
+      }
+      return address[index % ADDRESSES_PER_BLOCK];
+    }
+
     /** The next block of 128 pseudo-random addresses: G(0, G(0, input)) with input's counter advanced. */
-    void nextAddresses() {
+    private void nextAddresses() {
       input[6]++;
-      compression.fill(zero, input, address, false);
-      compression.fill(zero, address, address, false);
+      java.util.Arrays.fill(spare, 0);
+      compression.fill(zero, input, spare);
+      java.util.Arrays.fill(address, 0);
+      compression.fill(zero, spare, address);
     }
 
     void swap() {
       long[] t = prev;
       prev = next;
       next = t;
+      column++;
     }
 
     /** Zeros the scratch blocks, which held copies of the memory. */
     void wipe() {
-      for (long[] a : new long[][] {prev, next, ref, address, input}) {
+      for (long[] a : new long[][] {prev, next, ref, address, spare, input}) {
         java.util.Arrays.fill(a, 0);
       }
     }

@@ -4,8 +4,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Gets the JIT compiler to compile the bulk crypto paths (AES-GCM seal and open, HMAC-SHA256)
- * while the caller waits for something else, usually the Argon2id key derivation, which keeps
- * one core busy for most of a second before any data can be read. The JDK reaches its AES, GHASH
+ * beside the first work of a session that will move much data, started once the repository's key
+ * is derived (started before, it took one of two cores from the Argon2id derivation, whose wall
+ * time doubled; the derivation itself uses every core). The JDK reaches its AES, GHASH
  * and SHA intrinsics only from compiled code; until then a restore decrypts at interpreter speed
  * (measured: 700 MiB in 64 KiB segments took 1.44 CPU-s in a fresh JVM, 0.27 CPU-s after
  * warming with 15,000 small messages, which cost 0.25 CPU-s). The work is done on a throw-away

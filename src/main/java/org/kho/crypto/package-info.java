@@ -6,7 +6,8 @@
  * Ed25519 signatures ({@link org.kho.crypto.SigningKey}, {@link org.kho.crypto.VerifyingKey}).
  *
  * <p>Bulk work goes through the JDK provider, which has hardware intrinsics; BouncyCastle is used
- * only for what the JDK lacks (BLAKE2b, under Kho's own Argon2id, whose lanes run in parallel) and only here. Imports only {@code core}. No method
+ * only for what the JDK lacks (BLAKE2b, under Kho's own Argon2id, whose lanes run in parallel) and only here;
+ * the system's libargon2 computes Argon2id where it is installed (the same bytes, less CPU). Imports only {@code core}. No method
  * here logs or puts key material into an exception message.
  */
 package org.kho.crypto;

@@ -58,9 +58,9 @@ public final class Repository implements AutoCloseable {
   /**
    * Options that tests turn down (a cheap KDF) and production leaves as they are. With
    * {@code warmCrypto} opening also starts {@link Warmup} (compiling the AES-GCM and HMAC paths
-   * while the key is derived): for sessions that will seal or open much data (backup, restore,
-   * check --read-data, log archives, drills); listing snapshots or checking the structure would
-   * only pay for it.
+   * while the session starts its work), once the key is derived: for sessions that will seal or
+   * open much data (backup, restore, check --read-data, log archives, drills); listing snapshots or
+   * checking the structure would only pay for it.
    */
   public record Options(Clock clock, Host host, Argon2id kdf, boolean warmCrypto) {
     public Options(Clock clock, Host host, Argon2id kdf) {
@@ -110,15 +110,8 @@ public final class Repository implements AutoCloseable {
     return new Repository(storage, config, new KeyRing.Opened(master, slot), options.clock(), options.host(), options.kdf());
   }
 
-  /**
-   * {@link #open(Storage, Credential, Options)} of the storage {@code connect} opens. The crypto
-   * warm-up, when the options ask for it, starts before the connection, so that it runs while a
-   * remote target logs in (an SSH handshake keeps one core busy for most of a second).
-   */
+  /** {@link #open(Storage, Credential, Options)} of the storage {@code connect} opens. */
   public static Repository open(java.util.function.Supplier<Storage> connect, Credential credential, Options options) {
-    if (options.warmCrypto()) {
-      Warmup.startInBackground();
-    }
     return open(connect.get(), credential, options);
   }
 
@@ -129,10 +122,10 @@ public final class Repository implements AutoCloseable {
       throw new RepositoryException.Damaged("repository format version " + config.version()
           + " is not supported by this Kho (it reads version " + RepositoryConfig.VERSION + ")", null);
     }
-    if (options.warmCrypto()) {
+    KeyRing.Opened opened = new KeyRing(storage, Json.MAPPER, options.kdf()).open(credential);
+    if (options.warmCrypto()) { // not before: on two cores the warm-up took one from the key derivation, doubling its wall time
       Warmup.startInBackground();
     }
-    KeyRing.Opened opened = new KeyRing(storage, Json.MAPPER, options.kdf()).open(credential);
     return new Repository(storage, config, opened, options.clock(), options.host(), options.kdf());
   }
 

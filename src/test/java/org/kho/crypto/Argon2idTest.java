@@ -1,6 +1,7 @@
 package org.kho.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -21,16 +22,58 @@ class Argon2idTest {
     String tag = "0d640df58d78766c08c037a34a8b53c9d01ef0452d75b65eb52520e96b01e659";
     Argon2id params = new Argon2id(32, 3, 4);
     for (int threads : new int[] {1, 2, 3, 4, 8}) {
-      assertThat(HexFormat.of().formatHex(params.derive(password, salt, secret, associated, 32, threads)))
+      assertThat(HexFormat.of().formatHex(params.deriveInJava(password, salt, secret, associated, 32, threads)))
           .as("%d threads", threads).isEqualTo(tag);
+      assertThat(HexFormat.of().formatHex(params.derive(password, salt, secret, associated, 32, threads)))
+          .as("%d threads, libargon2 where installed", threads).isEqualTo(tag);
     }
+  }
+
+  @Test
+  void theSystemsLibargon2GivesTheJavaCodesBytes() {
+    // .ci/run installs libargon2-1; on a machine without it the Java code derives every key and this test is skipped
+    NativeArgon2 library = NativeArgon2.load();
+    assumeTrue(library != null, "libargon2.so.1 is not installed (apt-get install libargon2-1)");
+    Random random = new Random(2026);
+    for (int run = 0; run < 40; run++) {
+      int lanes = 1 + random.nextInt(run < 20 ? 4 : 9);
+      Argon2id params = new Argon2id(8 * lanes + random.nextInt(run % 3 == 0 ? 600 : 80), 1 + random.nextInt(4), lanes);
+      int length = 4 + random.nextInt(run % 4 == 0 ? 1100 : 70);
+      byte[] password = bytes(random, random.nextInt(40));
+      byte[] salt = bytes(random, 8 + random.nextInt(24));
+      byte[] secret = bytes(random, run % 5 == 0 ? 16 : 0);
+      byte[] associated = bytes(random, run % 7 == 0 ? 9 : 0);
+      int threads = 1 + random.nextInt(lanes);
+      byte[] tag = new byte[length];
+      assertThat(library.derive(params, password, salt, secret, associated, tag, threads)).isTrue();
+      assertThat(tag).as("%s length=%d threads=%d", params, length, threads)
+          .isEqualTo(params.deriveInJava(password, salt, secret, associated, length, threads));
+    }
+  }
+
+  @Test
+  void aSaltTooShortForLibargon2IsLeftToTheJavaCode() {
+    Argon2id params = new Argon2id(64, 1, 1);
+    byte[] salt = new byte[4];
+    NativeArgon2 library = NativeArgon2.load();
+    if (library != null) {
+      byte[] tag = new byte[32];
+      assertThat(library.derive(params, new byte[] {1}, salt, new byte[0], new byte[0], tag, 1)).isFalse();
+      assertThat(tag).containsOnly(0);
+    }
+    assertThat(params.derive(new byte[] {1}, salt, 32))
+        .isEqualTo(bouncyCastle(params, new byte[] {1}, salt, new byte[0], new byte[0], 32));
   }
 
   @Test
   void theDefaultParametersGiveWhatTheReferenceToolGives() {
     // echo -n password | argon2 somesalt -id -t 3 -m 16 -p 4 -l 32 -r   (Debian's argon2, the reference code)
-    byte[] out = Argon2id.DEFAULT.derive("password".getBytes(StandardCharsets.UTF_8), "somesalt".getBytes(StandardCharsets.UTF_8), 32);
-    assertThat(HexFormat.of().formatHex(out)).isEqualTo("661fefbd6f29bcbc8f4646abc32a9d7a4645bb5c059537f8a5587f31adbecccd");
+    byte[] password = "password".getBytes(StandardCharsets.UTF_8);
+    byte[] salt = "somesalt".getBytes(StandardCharsets.UTF_8);
+    String expected = "661fefbd6f29bcbc8f4646abc32a9d7a4645bb5c059537f8a5587f31adbecccd";
+    assertThat(HexFormat.of().formatHex(Argon2id.DEFAULT.derive(password, salt, 32))).isEqualTo(expected);
+    assertThat(HexFormat.of().formatHex(Argon2id.DEFAULT.deriveInJava(password, salt, new byte[0], new byte[0], 32, 2)))
+        .isEqualTo(expected);
   }
 
   @Test
@@ -49,8 +92,9 @@ class Argon2idTest {
       Argon2id params = new Argon2id(memory, passes, lanes);
       byte[] expected = bouncyCastle(params, password, salt, secret, associated, length);
       int threads = 1 + random.nextInt(lanes + 1);
-      assertThat(params.derive(password, salt, secret, associated, length, threads))
+      assertThat(params.deriveInJava(password, salt, secret, associated, length, threads))
           .as("m=%d t=%d p=%d length=%d threads=%d", memory, passes, lanes, length, threads).isEqualTo(expected);
+      assertThat(params.derive(password, salt, secret, associated, length, threads)).isEqualTo(expected);
     }
   }
 
