@@ -120,32 +120,34 @@ public final class VfsStorage implements Storage {
   @Override
   public void create(ObjectName name, byte[] data, int length) {
     java.util.Objects.checkFromIndexSize(0, length, data.length);
-    store(name, length, out -> {
+    store(name, length, temp -> writeThroughVfs(temp, out -> {
       for (int done = 0; done < length; done += SLICE) {
         out.write(data, done, Math.min(SLICE, length - done));
       }
-    });
+    }));
   }
 
   /**
    * An upload spooled to a local temporary file and sent whole at its commit, on the committing
    * thread (see {@link SpooledUpload}): a backup's packs go out several at once while the next
-   * fill, with no pack held in memory, and a failed commit is tried again from the file.
+   * fill, with no pack held in memory, and a failed commit is tried again from the file. The file
+   * goes to the server through {@link PooledSftpProvider.Pooled#put}, straight into JSch's packets.
    */
   @Override
   public Optional<Upload> upload(ObjectKind kind) {
-    return Optional.of(SpooledUpload.open(kind, describe(), (name, spool, length) -> store(name, length, out -> {
-      byte[] slice = new byte[SLICE];
+    return Optional.of(SpooledUpload.open(kind, describe(), (name, spool, length) -> store(name, length, temp -> {
       try (InputStream in = Files.newInputStream(spool)) {
-        for (int n; (n = in.readNBytes(slice, 0, SLICE)) > 0; ) {
-          out.write(slice, 0, n);
+        if (temp.getFileSystem() instanceof PooledSftpProvider.Pooled sftp) {
+          sftp.put(temp.getName(), in);
+        } else {
+          writeThroughVfs(temp, out -> in.transferTo(out));
         }
       }
     })));
   }
 
-  /** Writes {@code length} bytes, as {@code body} gives them, as the new object {@code name}. */
-  private void store(ObjectName name, long length, Body body) {
+  /** Writes {@code length} bytes, as {@code transfer} sends them to a temporary file, as the new object {@code name}. */
+  private void store(ObjectName name, long length, Transfer transfer) {
     String path = name.path();
     try {
       FileObject target = root.resolveFile(path);
@@ -157,7 +159,7 @@ public final class VfsStorage implements Storage {
       FileObject temp = root.resolveFile((parent.isEmpty() ? "" : parent + "/") + TEMP_PREFIX + UUID.randomUUID());
       boolean published = false;
       try {
-        upload(temp, body, length, name);
+        upload(temp, transfer, length, name);
         publish(temp, target, name);
         published = true;
       } finally {
@@ -170,15 +172,19 @@ public final class VfsStorage implements Storage {
     }
   }
 
-  private void upload(FileObject temp, Body body, long length, ObjectName name) throws IOException {
-    try (OutputStream out = temp.getContent().getOutputStream(SLICE)) {
-      body.writeTo(out);
-    }
+  private void upload(FileObject temp, Transfer transfer, long length, ObjectName name) throws IOException {
+    transfer.to(temp);
     temp.refresh();
     long stored = temp.getContent().getSize();
     if (stored != length) {
       throw new TransientStorageException("the server holds " + stored + " of the " + length + " bytes written to "
           + name + " on " + url, "Kho tries again by itself; if it recurs, check the server's disk", null);
+    }
+  }
+
+  private static void writeThroughVfs(FileObject temp, Body body) throws IOException {
+    try (OutputStream out = temp.getContent().getOutputStream(SLICE)) {
+      body.writeTo(out);
     }
   }
 
@@ -334,6 +340,12 @@ public final class VfsStorage implements Storage {
   @FunctionalInterface
   private interface Body {
     void writeTo(OutputStream out) throws IOException;
+  }
+
+  /** Sends an object's bytes to the temporary file it is uploaded to. */
+  @FunctionalInterface
+  private interface Transfer {
+    void to(FileObject temp) throws IOException;
   }
 
   /** Reads something from one object's file. */
