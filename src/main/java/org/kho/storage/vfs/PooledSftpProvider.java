@@ -86,8 +86,7 @@ final class PooledSftpProvider extends SftpFileProvider {
 
     /**
      * Writes all of {@code in} as the file {@code file} of this file system (made or emptied) on a
-     * pooled channel. JSch reads {@code in} straight into its outgoing packets (VFS's output stream
-     * copied each slice into them, behind a 1 MiB buffer of its own per file). A channel that
+     * pooled channel. JSch reads {@code in} straight into its outgoing packets. A channel that
      * failed is closed, not pooled: it may still hold the answers to writes it sent.
      */
     void put(FileName file, InputStream in) throws IOException {

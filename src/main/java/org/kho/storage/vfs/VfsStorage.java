@@ -1,8 +1,8 @@
 package org.kho.storage.vfs;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,28 +120,19 @@ public final class VfsStorage implements Storage {
   @Override
   public void create(ObjectName name, byte[] data, int length) {
     java.util.Objects.checkFromIndexSize(0, length, data.length);
-    store(name, length, temp -> writeThroughVfs(temp, out -> {
-      for (int done = 0; done < length; done += SLICE) {
-        out.write(data, done, Math.min(SLICE, length - done));
-      }
-    }));
+    store(name, length, temp -> send(temp, new ByteArrayInputStream(data, 0, length)));
   }
 
   /**
    * An upload spooled to a local temporary file and sent whole at its commit, on the committing
    * thread (see {@link SpooledUpload}): a backup's packs go out several at once while the next
-   * fill, with no pack held in memory, and a failed commit is tried again from the file. The file
-   * goes to the server through {@link PooledSftpProvider.Pooled#put}, straight into JSch's packets.
+   * fill, with no pack held in memory, and a failed commit is tried again from the file.
    */
   @Override
   public Optional<Upload> upload(ObjectKind kind) {
     return Optional.of(SpooledUpload.open(kind, describe(), (name, spool, length) -> store(name, length, temp -> {
       try (InputStream in = Files.newInputStream(spool)) {
-        if (temp.getFileSystem() instanceof PooledSftpProvider.Pooled sftp) {
-          sftp.put(temp.getName(), in);
-        } else {
-          writeThroughVfs(temp, out -> in.transferTo(out));
-        }
+        send(temp, in);
       }
     })));
   }
@@ -182,10 +173,13 @@ public final class VfsStorage implements Storage {
     }
   }
 
-  private static void writeThroughVfs(FileObject temp, Body body) throws IOException {
-    try (OutputStream out = temp.getContent().getOutputStream(SLICE)) {
-      body.writeTo(out);
-    }
+  /**
+   * Writes all of {@code in} as {@code temp}, straight into JSch's packets ({@link
+   * PooledSftpProvider.Pooled#put}): VFS's output stream copied each slice into them, behind a
+   * 1 MiB buffer of its own per file.
+   */
+  private static void send(FileObject temp, InputStream in) throws IOException {
+    ((PooledSftpProvider.Pooled) temp.getFileSystem()).put(temp.getName(), in);
   }
 
   private void publish(FileObject temp, FileObject target, ObjectName name) throws FileSystemException {
@@ -334,12 +328,6 @@ public final class VfsStorage implements Storage {
     } catch (FileSystemException ignored) {
       // a leftover temporary file is invisible to listing and harmless
     }
-  }
-
-  /** Writes an object's bytes. */
-  @FunctionalInterface
-  private interface Body {
-    void writeTo(OutputStream out) throws IOException;
   }
 
   /** Sends an object's bytes to the temporary file it is uploaded to. */
