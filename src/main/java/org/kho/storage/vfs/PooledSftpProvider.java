@@ -2,7 +2,9 @@ package org.kho.storage.vfs;
 
 import com.jcraft.jsch.ChannelSftp;
 import com.jcraft.jsch.Session;
+import com.jcraft.jsch.SftpException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import org.apache.commons.vfs2.FileName;
 import org.apache.commons.vfs2.FileSystem;
@@ -13,6 +15,7 @@ import org.apache.commons.vfs2.provider.GenericFileName;
 import org.apache.commons.vfs2.provider.sftp.SftpClientFactory;
 import org.apache.commons.vfs2.provider.sftp.SftpFileProvider;
 import org.apache.commons.vfs2.provider.sftp.SftpFileSystem;
+import org.apache.commons.vfs2.provider.UriParser;
 import org.apache.commons.vfs2.util.UserAuthenticatorUtils;
 
 /**
@@ -21,6 +24,9 @@ import org.apache.commons.vfs2.util.UserAuthenticatorUtils;
  * parallel uploads opened and closed channels all the time (a round trip or three each, and a new
  * process on an OpenSSH server). Here up to {@value #IDLE_CHANNELS} channels stay open for reuse
  * over the one login; they close with the file system.
+ *
+ * <p>Its file systems also {@linkplain Pooled#put upload a stream} straight into JSch's packets,
+ * with none of VFS's output-stream layers.
  */
 final class PooledSftpProvider extends SftpFileProvider {
   /** Idle channels kept: more than a target's default connection limit plus a few readers. */
@@ -51,7 +57,7 @@ final class PooledSftpProvider extends SftpFileProvider {
   }
 
   /** The SFTP file system with the pool. */
-  private static final class Pooled extends SftpFileSystem {
+  static final class Pooled extends SftpFileSystem {
     private final ConcurrentLinkedDeque<ChannelSftp> idle = new ConcurrentLinkedDeque<>();
 
     Pooled(GenericFileName root, Session session, FileSystemOptions options) {
@@ -75,6 +81,28 @@ final class PooledSftpProvider extends SftpFileProvider {
         idle.offerFirst(channel);
       } else {
         channel.disconnect();
+      }
+    }
+
+    /**
+     * Writes all of {@code in} as the file {@code file} of this file system (made or emptied) on a
+     * pooled channel. JSch reads {@code in} straight into its outgoing packets. A channel that
+     * failed is closed, not pooled: it may still hold the answers to writes it sent.
+     */
+    void put(FileName file, InputStream in) throws IOException {
+      ChannelSftp channel = getChannel();
+      boolean clean = false;
+      try {
+        channel.put(in, UriParser.decode(getRootName().getRelativeName(file)), ChannelSftp.OVERWRITE);
+        clean = true;
+      } catch (SftpException e) {
+        throw new IOException("the upload of " + file.getPath() + " failed: " + e.getMessage(), e);
+      } finally {
+        if (clean) {
+          putChannel(channel);
+        } else {
+          channel.disconnect();
+        }
       }
     }
 

@@ -1,8 +1,8 @@
 package org.kho.storage.vfs;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,11 +120,7 @@ public final class VfsStorage implements Storage {
   @Override
   public void create(ObjectName name, byte[] data, int length) {
     java.util.Objects.checkFromIndexSize(0, length, data.length);
-    store(name, length, out -> {
-      for (int done = 0; done < length; done += SLICE) {
-        out.write(data, done, Math.min(SLICE, length - done));
-      }
-    });
+    store(name, length, temp -> send(temp, new ByteArrayInputStream(data, 0, length)));
   }
 
   /**
@@ -134,18 +130,15 @@ public final class VfsStorage implements Storage {
    */
   @Override
   public Optional<Upload> upload(ObjectKind kind) {
-    return Optional.of(SpooledUpload.open(kind, describe(), (name, spool, length) -> store(name, length, out -> {
-      byte[] slice = new byte[SLICE];
+    return Optional.of(SpooledUpload.open(kind, describe(), (name, spool, length) -> store(name, length, temp -> {
       try (InputStream in = Files.newInputStream(spool)) {
-        for (int n; (n = in.readNBytes(slice, 0, SLICE)) > 0; ) {
-          out.write(slice, 0, n);
-        }
+        send(temp, in);
       }
     })));
   }
 
-  /** Writes {@code length} bytes, as {@code body} gives them, as the new object {@code name}. */
-  private void store(ObjectName name, long length, Body body) {
+  /** Writes {@code length} bytes, as {@code transfer} sends them to a temporary file, as the new object {@code name}. */
+  private void store(ObjectName name, long length, Transfer transfer) {
     String path = name.path();
     try {
       FileObject target = root.resolveFile(path);
@@ -157,7 +150,7 @@ public final class VfsStorage implements Storage {
       FileObject temp = root.resolveFile((parent.isEmpty() ? "" : parent + "/") + TEMP_PREFIX + UUID.randomUUID());
       boolean published = false;
       try {
-        upload(temp, body, length, name);
+        upload(temp, transfer, length, name);
         publish(temp, target, name);
         published = true;
       } finally {
@@ -170,16 +163,23 @@ public final class VfsStorage implements Storage {
     }
   }
 
-  private void upload(FileObject temp, Body body, long length, ObjectName name) throws IOException {
-    try (OutputStream out = temp.getContent().getOutputStream(SLICE)) {
-      body.writeTo(out);
-    }
+  private void upload(FileObject temp, Transfer transfer, long length, ObjectName name) throws IOException {
+    transfer.to(temp);
     temp.refresh();
     long stored = temp.getContent().getSize();
     if (stored != length) {
       throw new TransientStorageException("the server holds " + stored + " of the " + length + " bytes written to "
           + name + " on " + url, "Kho tries again by itself; if it recurs, check the server's disk", null);
     }
+  }
+
+  /**
+   * Writes all of {@code in} as {@code temp}, straight into JSch's packets ({@link
+   * PooledSftpProvider.Pooled#put}): VFS's output stream copied each slice into them, behind a
+   * 1 MiB buffer of its own per file.
+   */
+  private static void send(FileObject temp, InputStream in) throws IOException {
+    ((PooledSftpProvider.Pooled) temp.getFileSystem()).put(temp.getName(), in);
   }
 
   private void publish(FileObject temp, FileObject target, ObjectName name) throws FileSystemException {
@@ -330,10 +330,10 @@ public final class VfsStorage implements Storage {
     }
   }
 
-  /** Writes an object's bytes. */
+  /** Sends an object's bytes to the temporary file it is uploaded to. */
   @FunctionalInterface
-  private interface Body {
-    void writeTo(OutputStream out) throws IOException;
+  private interface Transfer {
+    void to(FileObject temp) throws IOException;
   }
 
   /** Reads something from one object's file. */

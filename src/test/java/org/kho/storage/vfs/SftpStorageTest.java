@@ -67,6 +67,42 @@ class SftpStorageTest extends StreamingStorageContract {
   }
 
   @Test
+  void aSpooledUploadTheServerRefusesFailsAndTheNextOneStillGoesThrough() throws Exception {
+    byte[] first = randomBytes(1 << 20);
+    ObjectName kept = nameOf(ObjectKind.DATA, first);
+    storage().create(kept, first);
+    Path folder = localRepo().resolve(kept.path()).getParent();
+    byte[] refused = sameFolder(kept);
+    try (Stream<Path> files = Files.walk(folder)) { // the storage still knows the folder: the upload's open fails
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    }
+
+    try (Storage.Upload upload = storage().upload(ObjectKind.DATA).orElseThrow()) {
+      upload.write(refused, 0, refused.length);
+      assertThatThrownBy(() -> upload.commit(nameOf(ObjectKind.DATA, refused))).isInstanceOf(StorageException.class)
+          .hasMessageContaining("could not write");
+    }
+    byte[] next = randomBytes(3 << 20);
+    ObjectName sent = nameOf(ObjectKind.DATA, next);
+    try (Storage.Upload upload = storage().upload(ObjectKind.DATA).orElseThrow()) {
+      upload.write(next, 0, next.length);
+      upload.commit(sent);
+    }
+
+    assertThat(Files.readAllBytes(localRepo().resolve(sent.path()))).isEqualTo(next);
+  }
+
+  /** Random bytes whose data object lies in the same folder as {@code name}'s. */
+  private static byte[] sameFolder(ObjectName name) {
+    while (true) {
+      byte[] data = randomBytes(64 << 10);
+      if (!nameOf(ObjectKind.DATA, data).equals(name) && nameOf(ObjectKind.DATA, data).name().startsWith(name.name().substring(0, 2))) {
+        return data;
+      }
+    }
+  }
+
+  @Test
   void leftoverTemporaryFilesAreNotListed() throws Exception {
     byte[] data = randomBytes(10);
     ObjectName name = nameOf(ObjectKind.INDEX, data);
