@@ -60,6 +60,7 @@ public final class Aead {
 
   /** Seals into {@code out} at {@code outOff}; returns the bytes written ({@link #sealedLength}). */
   public int seal(byte[] plain, int off, int len, byte[] aad, byte[] out, int outOff) {
+    Warmup.note(len);
     byte[] nonce = new byte[NONCE_BYTES];
     RANDOM.nextBytes(nonce);
     return seal(nonce, plain, off, len, aad, out, outOff);
@@ -115,6 +116,7 @@ public final class Aead {
    */
   public int open(byte[] sealed, int off, int len, byte[] aad, byte[] out, int outOff)
       throws AuthenticationFailedException {
+    Warmup.note(len);
     int plainLength = checkedOpenedLength(len);
     java.util.Objects.checkFromIndexSize(outOff, plainLength, out.length);
     int count = segments(plainLength);

@@ -26,6 +26,7 @@ public final class KeyedHash {
   }
 
   public byte[] of(byte[] data, int off, int len) {
+    Warmup.note(len);
     Mac m = mac.get();
     for (int done = 0; done < len; done += 64 * 1024) {
       m.update(data, off + done, Math.min(64 * 1024, len - done));

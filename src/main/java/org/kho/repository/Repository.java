@@ -57,9 +57,9 @@ public final class Repository implements AutoCloseable {
 
   /**
    * Options that tests turn down (a cheap KDF) and production leaves as they are. With
-   * {@code warmCrypto} opening also starts {@link Warmup} (compiling the AES-GCM and HMAC paths
-   * while the session starts its work), once the key is derived: for sessions that will seal or
-   * open much data (backup, restore, check --read-data, log archives, drills); listing snapshots or
+   * {@code warmCrypto} opening also arms {@link Warmup} (compiling the AES-GCM and HMAC paths
+   * while the session does its work), which starts once the session has sealed, opened or hashed
+   * its first 8 MiB: for sessions that may seal or open much data (backup, restore, check --read-data, log archives, drills); listing snapshots or
    * checking the structure would only pay for it.
    */
   public record Options(Clock clock, Host host, Argon2id kdf, boolean warmCrypto) {
@@ -124,7 +124,7 @@ public final class Repository implements AutoCloseable {
     }
     KeyRing.Opened opened = new KeyRing(storage, Json.MAPPER, options.kdf()).open(credential);
     if (options.warmCrypto()) { // not before: on two cores the warm-up took one from the key derivation, doubling its wall time
-      Warmup.startInBackground();
+      Warmup.arm();
     }
     return new Repository(storage, config, opened, options.clock(), options.host(), options.kdf());
   }

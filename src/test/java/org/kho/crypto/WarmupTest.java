@@ -2,6 +2,7 @@ package org.kho.crypto;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class WarmupTest {
@@ -10,6 +11,21 @@ class WarmupTest {
     // round 0 is a full 64 KiB segment, rounds 1..31 are 1 KiB: the opened lengths add up exactly
     int opened = Warmup.run(32) - hashBytes(32);
     assertEquals(64 * 1024 + 31 * 1024, opened);
+  }
+
+  @Test
+  void armedTriggerRunsOnceAfterEnoughBulkBytes() {
+    AtomicInteger runs = new AtomicInteger();
+    Warmup.Trigger trigger = new Warmup.Trigger(1000, runs::incrementAndGet);
+    trigger.note(5000); // not armed: a command that was not asked to warm up never does
+    assertEquals(0, runs.get());
+    trigger.arm();
+    trigger.note(600);
+    assertEquals(0, runs.get(), "600 of 1000 bytes: not yet");
+    trigger.note(400);
+    assertEquals(1, runs.get());
+    trigger.note(10_000);
+    assertEquals(1, runs.get(), "once");
   }
 
   private static int hashBytes(int rounds) {
