@@ -492,6 +492,14 @@ public final class Repository implements AutoCloseable {
     return new Trees(read, damaged);
   }
 
+  /**
+   * The trees under {@code root} (itself included), read a level of folders at a time (see
+   * {@link Trees#under}); a folder's tree only where {@code descend} accepts its path and tree id.
+   */
+  public Trees readTreesUnder(BlobId root, java.util.function.BiPredicate<String, BlobId> descend) {
+    return Trees.under(this, root, descend);
+  }
+
   private static RepositoryException.Damaged notATree(BlobId id, IOException e) {
     return new RepositoryException.Damaged("tree " + id.shortHex() + " is not a valid tree", e);
   }

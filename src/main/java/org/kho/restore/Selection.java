@@ -2,10 +2,7 @@ package org.kho.restore;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.kho.repository.BlobId;
 import org.kho.repository.Node;
 import org.kho.repository.Repository;
@@ -30,9 +27,8 @@ final class Selection {
   final List<Entry> others = new ArrayList<>();
   /** Folders whose tree cannot be read: neither they nor anything in them is restored. */
   final List<RestoreResult.Failure> unreadable = new ArrayList<>();
-  /** The trees {@link #collect} reads ahead, and why those that cannot be read cannot; emptied when it is done. */
-  private final Map<BlobId, Tree> trees = new HashMap<>();
-  private final Map<BlobId, RepositoryException.Damaged> damagedTrees = new HashMap<>();
+  /** The trees {@link #collect} reads ahead, a level of folders at a time; dropped when it is done. */
+  private Trees ahead;
 
   Selection(Repository repo, List<String> includes, java.util.function.Predicate<String> only) {
     this.repo = repo;
@@ -41,55 +37,12 @@ final class Selection {
   }
 
   void collect(BlobId root, Path target) {
+    ahead = repo.readTreesUnder(root, (path, id) -> wanted(path));
     try {
-      prefetch(root);
-      walk(tree(root), "", target);
+      walk(ahead.get(root, repo), "", target);
     } finally {
-      trees.clear();
-      damagedTrees.clear();
+      ahead = null;
     }
-  }
-
-  /**
-   * Reads the trees of every wanted folder a level at a time, each level in one read per tree pack
-   * ({@link Repository#readTrees}): reading them folder by folder cost a round trip per folder on a
-   * remote target. A tree that is shared by several folders is read once.
-   */
-  private void prefetch(BlobId root) {
-    Map<BlobId, String> level = Map.of(root, "");
-    while (!level.isEmpty()) {
-      Trees got = repo.readTrees(level.keySet());
-      trees.putAll(got.read());
-      damagedTrees.putAll(got.damaged());
-      Map<BlobId, String> next = new LinkedHashMap<>();
-      level.forEach((id, at) -> {
-        for (Node n : got.read().getOrDefault(id, EMPTY).nodes()) {
-          String path = at + "/" + n.name();
-          if (n.type() == Node.Type.DIR && n.subtree() != null && wanted(path)) {
-            BlobId sub = BlobId.parse(n.subtree());
-            if (!trees.containsKey(sub) && !damagedTrees.containsKey(sub)) {
-              next.putIfAbsent(sub, path);
-            }
-          }
-        }
-      });
-      level = next;
-    }
-  }
-
-  private static final Tree EMPTY = new Tree(List.of());
-
-  /** The tree {@code id}, read before or now; throws why it cannot be read. */
-  private Tree tree(BlobId id) {
-    Tree t = trees.get(id);
-    if (t != null) {
-      return t;
-    }
-    RepositoryException.Damaged why = damagedTrees.get(id);
-    if (why != null) {
-      throw why;
-    }
-    return repo.readTree(id);
   }
 
   private void walk(Tree tree, String at, Path dest) {
@@ -120,7 +73,7 @@ final class Selection {
   /** The folder's tree, or null (and the folder noted as unrestorable) if it is damaged or missing. */
   private Tree subtree(Node dir, String path) {
     try {
-      return tree(BlobId.parse(dir.subtree()));
+      return ahead.get(BlobId.parse(dir.subtree()), repo);
     } catch (RepositoryException.Damaged e) {
       unreadable.add(new RestoreResult.Failure(path, "not restored, nor anything in it: " + e.getMessage()));
       return null;
