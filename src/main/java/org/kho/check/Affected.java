@@ -24,8 +24,13 @@ final class Affected {
   final Map<String, List<String>> findings = new LinkedHashMap<>();
   /** Trees walked so far, and whether everything under each was sound (then it is not walked again). */
   final Map<BlobId, Boolean> trees = new java.util.HashMap<>();
-  /** The trees of the snapshot being walked not walked before, read ahead a level of folders at a time. */
+  /**
+   * The trees of the snapshot being walked not walked before, read ahead a level of folders at a
+   * time until they hold {@link #READ_AHEAD} entries (the walk itself keeps none; the rest is read
+   * tree by tree).
+   */
   private Trees ahead;
+  private static final long READ_AHEAD = 50_000;
 
   Affected(Repository repo, Set<BlobId> badBlobs) {
     this.repo = repo;
@@ -37,7 +42,7 @@ final class Affected {
       String label = "snapshot " + s.shortId() + " (" + s.snapshot().time() + ")";
       BlobId root = BlobId.parse(s.snapshot().tree());
       if (!Boolean.TRUE.equals(trees.get(root))) {
-        ahead = repo.readTreesUnder(root, (path, id) -> !Boolean.TRUE.equals(trees.get(id)));
+        ahead = repo.readTreesUnder(root, (path, id) -> !Boolean.TRUE.equals(trees.get(id)), READ_AHEAD);
         walk(root, "", label);
       }
     }

@@ -494,10 +494,11 @@ public final class Repository implements AutoCloseable {
 
   /**
    * The trees under {@code root} (itself included), read a level of folders at a time (see
-   * {@link Trees#under}); a folder's tree only where {@code descend} accepts its path and tree id.
+   * {@link Trees#under}); a folder's tree only where {@code descend} accepts its path and tree id,
+   * and no further level once those read hold {@code maxNodes} entries.
    */
-  public Trees readTreesUnder(BlobId root, java.util.function.BiPredicate<String, BlobId> descend) {
-    return Trees.under(this, root, descend);
+  public Trees readTreesUnder(BlobId root, java.util.function.BiPredicate<String, BlobId> descend, long maxNodes) {
+    return Trees.under(this, root, descend, maxNodes);
   }
 
   private static RepositoryException.Damaged notATree(BlobId id, IOException e) {

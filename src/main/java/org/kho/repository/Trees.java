@@ -38,19 +38,24 @@ public record Trees(Map<BlobId, Tree> read, Map<BlobId, RepositoryException.Dama
    * The trees under {@code root}, read a level of folders at a time, each level in one read per
    * tree pack: reading them folder by folder cost a round trip per folder on a remote target. A
    * folder's tree is read only where {@code descend} accepts the folder's path ("/a/b") and tree
-   * id; a tree that several folders share is read once.
+   * id; a tree that several folders share is read once. No further level is read once the trees
+   * read hold {@code maxNodes} entries: {@link #get} reads the rest one by one, so memory stays
+   * bounded for a caller that does not keep the entries anyway.
    */
-  static Trees under(Repository repo, BlobId root, BiPredicate<String, BlobId> descend) {
+  static Trees under(Repository repo, BlobId root, BiPredicate<String, BlobId> descend, long maxNodes) {
     Map<BlobId, Tree> read = new HashMap<>();
     Map<BlobId, RepositoryException.Damaged> damaged = new HashMap<>();
     Map<BlobId, String> level = Map.of(root, "");
-    while (!level.isEmpty()) {
+    long nodes = 0;
+    while (!level.isEmpty() && nodes < maxNodes) {
       Trees got = repo.readTrees(level.keySet());
       read.putAll(got.read());
       damaged.putAll(got.damaged());
       Map<BlobId, String> next = new LinkedHashMap<>();
       for (Map.Entry<BlobId, String> e : level.entrySet()) {
-        for (Node n : got.read().getOrDefault(e.getKey(), EMPTY).nodes()) {
+        List<Node> entries = got.read().getOrDefault(e.getKey(), EMPTY).nodes();
+        nodes += entries.size();
+        for (Node n : entries) {
           String path = e.getValue() + "/" + n.name();
           if (n.type() != Node.Type.DIR || n.subtree() == null) {
             continue;

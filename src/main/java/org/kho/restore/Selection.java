@@ -37,7 +37,7 @@ final class Selection {
   }
 
   void collect(BlobId root, Path target) {
-    ahead = repo.readTreesUnder(root, (path, id) -> wanted(path));
+    ahead = repo.readTreesUnder(root, (path, id) -> wanted(path), Long.MAX_VALUE); // its entries are kept anyway
     try {
       walk(ahead.get(root, repo), "", target);
     } finally {

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kho.backup.TestBackups;
 import org.kho.repository.BlobId;
 import org.kho.repository.Credential;
+import org.kho.repository.Node;
 import org.kho.repository.Repository;
+import org.kho.repository.Tree;
+import org.kho.repository.Trees;
 import org.kho.storage.ForwardingStorage;
 import org.kho.storage.ObjectKind;
 import org.kho.storage.ObjectName;
@@ -54,6 +57,15 @@ class SelectionTest {
   }
 
   private Selection collect(Path src, List<String> includes, PackReads[] reads) {
+    return withRepository(src, reads, (repo, root) -> {
+      Selection sel = new Selection(repo, includes, path -> true);
+      sel.collect(root, tmp.resolve("restored"));
+      return sel;
+    });
+  }
+
+  /** Backs {@code src} up, then runs {@code action} on the repository opened again, counting its pack reads from then on. */
+  private <T> T withRepository(Path src, PackReads[] reads, java.util.function.BiFunction<Repository, BlobId, T> action) {
     try (Repository repo = TestBackups.init(tmp.resolve("repo"))) {
       TestBackups.backup(repo, src);
     }
@@ -62,10 +74,44 @@ class SelectionTest {
       repo.loadIndex();
       BlobId root = BlobId.parse(repo.snapshot("latest").snapshot().tree());
       reads[0].count.set(0);
-      Selection sel = new Selection(repo, includes, path -> true);
-      sel.collect(root, tmp.resolve("restored"));
-      return sel;
+      return action.apply(repo, root);
     }
+  }
+
+  @Test
+  void aBoundedReadAheadStopsAtTheLevelThatPassesTheBoundAndTheRestIsReadOnDemand() throws IOException {
+    Path src = nested(tmp.resolve("src"));
+    PackReads[] reads = new PackReads[1];
+
+    int[] levelsRead = new int[2];
+    withRepository(src, reads, (repo, root) -> {
+      Trees ahead = repo.readTreesUnder(root, (path, id) -> true, src.getNameCount() + 4);
+      levelsRead[0] = reads[0].count.get();
+      Tree deepest = ahead.get(BlobId.parse(walkDown(ahead, repo, root, src, "a2", "b2", "c2").subtree()), repo);
+      levelsRead[1] = reads[0].count.get();
+      assertThat(deepest.nodes()).extracting(Node::name).containsExactly("f.txt");
+      return null;
+    });
+
+    assertThat(levelsRead[0]).as("the trees down to src's (one entry each, then three), then the a's, which pass the bound")
+        .isEqualTo(src.getNameCount() + 2);
+    assertThat(levelsRead[1] - levelsRead[0]).as("the trees of b2 and c2, not read ahead, read one by one").isEqualTo(2);
+  }
+
+  /** The node of the folder {@code names} under src, its parents' trees read ahead (or read now). */
+  private static Node walkDown(Trees ahead, Repository repo, BlobId root, Path src, String... names) {
+    Tree t = ahead.get(root, repo);
+    Node n = null;
+    List<String> path = new java.util.ArrayList<>();
+    src.forEach(p -> path.add(p.toString()));
+    path.addAll(List.of(names));
+    for (String name : path) {
+      n = t.find(name);
+      if (!name.equals(path.getLast())) {
+        t = ahead.get(BlobId.parse(n.subtree()), repo);
+      }
+    }
+    return n;
   }
 
   @Test
