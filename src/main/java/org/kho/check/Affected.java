@@ -11,6 +11,7 @@ import org.kho.repository.Repository;
 import org.kho.repository.RepositoryException;
 import org.kho.repository.SnapshotRef;
 import org.kho.repository.Tree;
+import org.kho.repository.Trees;
 
 /**
  * Walks every snapshot's trees: counts them, notes trees that cannot be read and chunks the index
@@ -23,6 +24,13 @@ final class Affected {
   final Map<String, List<String>> findings = new LinkedHashMap<>();
   /** Trees walked so far, and whether everything under each was sound (then it is not walked again). */
   final Map<BlobId, Boolean> trees = new java.util.HashMap<>();
+  /**
+   * The trees of the snapshot being walked not walked before, read ahead a level of folders at a
+   * time until they hold {@link #READ_AHEAD} entries (the walk itself keeps none; the rest is read
+   * tree by tree).
+   */
+  private Trees ahead;
+  private static final long READ_AHEAD = 50_000;
 
   Affected(Repository repo, Set<BlobId> badBlobs) {
     this.repo = repo;
@@ -32,8 +40,13 @@ final class Affected {
   void walk(List<SnapshotRef> snapshots) {
     for (SnapshotRef s : snapshots) {
       String label = "snapshot " + s.shortId() + " (" + s.snapshot().time() + ")";
-      walk(BlobId.parse(s.snapshot().tree()), "", label);
+      BlobId root = BlobId.parse(s.snapshot().tree());
+      if (!Boolean.TRUE.equals(trees.get(root))) {
+        ahead = repo.readTreesUnder(root, (path, id) -> !Boolean.TRUE.equals(trees.get(id)), READ_AHEAD);
+        walk(root, "", label);
+      }
     }
+    ahead = null;
   }
 
   /** Walks a tree; returns whether everything under it is sound. */
@@ -43,7 +56,7 @@ final class Affected {
     }
     Tree tree;
     try {
-      tree = repo.readTree(treeId);
+      tree = ahead.get(treeId, repo);
     } catch (RepositoryException.Damaged e) {
       note(e.getMessage(), snapshot + ": " + (at.isEmpty() ? "/" : at) + " and everything under it");
       trees.put(treeId, false);

@@ -446,8 +446,56 @@ public final class Repository implements AutoCloseable {
     try {
       return TreeCodec.decode(readBlob(BlobType.TREE, id));
     } catch (IOException e) {
-      throw new RepositoryException.Damaged("tree " + id.shortHex() + " is not a valid tree", e);
+      throw notATree(id, e);
     }
+  }
+
+  /**
+   * Reads many trees pack by pack, as {@link #read(BlobReads.Span, BlobReads.Receiver)} reads data:
+   * one storage read per run of wanted trees in a pack instead of one per tree (a round trip each
+   * on a remote target). Each tree is verified as {@link #readTree} verifies it; one that cannot be
+   * read is in the result's {@code damaged}, with why.
+   */
+  public Trees readTrees(java.util.Collection<BlobId> ids) {
+    BlobReads.Plan plan = planReads(BlobType.TREE, ids);
+    java.util.Map<BlobId, Tree> read = new java.util.HashMap<>();
+    java.util.Map<BlobId, RepositoryException.Damaged> damaged = new java.util.HashMap<>(plan.unknown());
+    BlobReads.Receiver receiver = new BlobReads.Receiver() {
+      @Override
+      public void blob(BlobId id, byte[] buf, int off, int length) {
+        try {
+          read.put(id, TreeCodec.decode(buf, off, length));
+        } catch (IOException e) {
+          damaged.put(id, notATree(id, e));
+        }
+      }
+
+      @Override
+      public void damaged(BlobId id, RepositoryException.Damaged why) {
+        damaged.put(id, why);
+      }
+    };
+    for (BlobReads.Span span : plan.spans()) {
+      try {
+        read(span, receiver);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e); // the receiver throws none
+      }
+    }
+    return new Trees(read, damaged);
+  }
+
+  /**
+   * The trees under {@code root} (itself included), read a level of folders at a time (see
+   * {@link Trees#under}); a folder's tree only where {@code descend} accepts its path and tree id,
+   * and no further level once those read hold {@code maxNodes} entries.
+   */
+  public Trees readTreesUnder(BlobId root, java.util.function.BiPredicate<String, BlobId> descend, long maxNodes) {
+    return Trees.under(this, root, descend, maxNodes);
+  }
+
+  private static RepositoryException.Damaged notATree(BlobId id, IOException e) {
+    return new RepositoryException.Damaged("tree " + id.shortHex() + " is not a valid tree", e);
   }
 
   public BlobId saveTree(Tree tree, BlobWriter writer) {

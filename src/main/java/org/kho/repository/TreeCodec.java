@@ -87,7 +87,12 @@ final class TreeCodec {
 
   /** The tree in {@code json}; throws {@link IOException} when it is not a tree's JSON. */
   static Tree decode(byte[] json) throws IOException {
-    try (JsonParser p = Json.MAPPER.getFactory().createParser(json)) {
+    return decode(json, 0, json.length);
+  }
+
+  /** The tree in {@code json[off, off+len)}. */
+  static Tree decode(byte[] json, int off, int len) throws IOException {
+    try (JsonParser p = Json.MAPPER.getFactory().createParser(json, off, len)) {
       p.setCodec(Json.MAPPER);
       expect(p, p.nextToken(), JsonToken.START_OBJECT);
       List<Node> nodes = null;

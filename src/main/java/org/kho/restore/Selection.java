@@ -8,6 +8,7 @@ import org.kho.repository.Node;
 import org.kho.repository.Repository;
 import org.kho.repository.RepositoryException;
 import org.kho.repository.Tree;
+import org.kho.repository.Trees;
 
 /**
  * The entries of a snapshot a restore writes, in tree order (parents before children), each with
@@ -26,6 +27,8 @@ final class Selection {
   final List<Entry> others = new ArrayList<>();
   /** Folders whose tree cannot be read: neither they nor anything in them is restored. */
   final List<RestoreResult.Failure> unreadable = new ArrayList<>();
+  /** The trees {@link #collect} reads ahead, a level of folders at a time; dropped when it is done. */
+  private Trees ahead;
 
   Selection(Repository repo, List<String> includes, java.util.function.Predicate<String> only) {
     this.repo = repo;
@@ -34,7 +37,12 @@ final class Selection {
   }
 
   void collect(BlobId root, Path target) {
-    walk(repo.readTree(root), "", target);
+    ahead = repo.readTreesUnder(root, (path, id) -> wanted(path), Long.MAX_VALUE); // its entries are kept anyway
+    try {
+      walk(ahead.get(root, repo), "", target);
+    } finally {
+      ahead = null;
+    }
   }
 
   private void walk(Tree tree, String at, Path dest) {
@@ -65,7 +73,7 @@ final class Selection {
   /** The folder's tree, or null (and the folder noted as unrestorable) if it is damaged or missing. */
   private Tree subtree(Node dir, String path) {
     try {
-      return repo.readTree(BlobId.parse(dir.subtree()));
+      return ahead.get(BlobId.parse(dir.subtree()), repo);
     } catch (RepositoryException.Damaged e) {
       unreadable.add(new RestoreResult.Failure(path, "not restored, nor anything in it: " + e.getMessage()));
       return null;

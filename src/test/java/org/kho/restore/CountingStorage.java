@@ -12,7 +12,7 @@ import org.kho.storage.Storage;
 /**
  * A target that counts the reads of each data object (pack) made for file contents, for the tests
  * of how restore reads: those made on restore's content threads ("kho-restore"); the folder trees,
- * read one by one on the calling thread before, are not counted.
+ * read a level at a time on the calling thread before, are not counted.
  */
 final class CountingStorage extends ForwardingStorage {
   private final Map<String, AtomicInteger> reads = new ConcurrentHashMap<>();
