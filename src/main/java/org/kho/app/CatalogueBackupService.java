@@ -124,7 +124,7 @@ public final class CatalogueBackupService {
             () -> commands.output(factory.of(c.command()))));
       }
     }
-    try (Repository repo = Repository.open(() -> targets.open(target), Credential.passphrase(password),
+    try (Repository repo = Repository.open(targets.open(target), Credential.passphrase(password),
         Repository.Options.defaults(clock).forBulkData())) {
       signer.ifPresent(repo::signWith);
       BackupRequest request = new BackupRequest(sources, item.id().value(), List.of(), Optional.empty(),

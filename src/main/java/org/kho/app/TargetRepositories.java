@@ -36,7 +36,7 @@ final class TargetRepositories {
   private Repository open(Target target, Repository.Options options) {
     String password = secrets.read(target.repositoryPassword().orElseThrow(() -> new KhoException(
         "target " + target.id() + " has no repositoryPassword", "add repositoryPassword: {file: …} to the target")));
-    return Repository.open(() -> targets.open(target), Credential.passphrase(password), options);
+    return Repository.open(targets.open(target), Credential.passphrase(password), options);
   }
 
   /** The items named by {@code ids}, or all of them when none is named. */

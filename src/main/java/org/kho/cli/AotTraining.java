@@ -99,7 +99,7 @@ public final class AotTraining {
    * Web server access logs for the three months before this one, one file a day, the oldest
    * ones gzip-compressed as logrotate leaves them: about 6 MiB in all.
    */
-  static Path writeLogs(Path folder) throws IOException {
+  private static Path writeLogs(Path folder) throws IOException {
     Files.createDirectories(folder);
     YearMonth open = YearMonth.now(ZoneId.systemDefault());
     Random random = new Random(1);

@@ -57,9 +57,9 @@ final class RepoOptions {
     return Repository.open(existingStorage(), credential(false), Repository.Options.defaults(clock));
   }
 
-  /** {@link #open} for a command that reads or writes much data: key derivation and JIT warm-up overlap. */
+  /** {@link #open} for a command that may read or write much data: the crypto warm-up is armed. */
   Repository openForData(Clock clock) {
-    return Repository.open(this::existingStorage, credential(false), Repository.Options.defaults(clock).forBulkData());
+    return Repository.open(existingStorage(), credential(false), Repository.Options.defaults(clock).forBulkData());
   }
 
   Credential credential(boolean confirm) {

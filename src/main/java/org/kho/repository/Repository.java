@@ -59,8 +59,9 @@ public final class Repository implements AutoCloseable {
    * Options that tests turn down (a cheap KDF) and production leaves as they are. With
    * {@code warmCrypto} opening also arms {@link Warmup} (compiling the AES-GCM and HMAC paths
    * while the session does its work), which starts once the session has sealed, opened or hashed
-   * its first 8 MiB: for sessions that may seal or open much data (backup, restore, check --read-data, log archives, drills); listing snapshots or
-   * checking the structure would only pay for it.
+   * its first 8 MiB: for sessions that may seal or open much data (backup, restore, check
+   * --read-data, log archives, drills); listing snapshots or checking the structure would only pay
+   * for it.
    */
   public record Options(Clock clock, Host host, Argon2id kdf, boolean warmCrypto) {
     public Options(Clock clock, Host host, Argon2id kdf) {
@@ -108,11 +109,6 @@ public final class Repository implements AutoCloseable {
       throw new IllegalStateException(e);
     }
     return new Repository(storage, config, new KeyRing.Opened(master, slot), options.clock(), options.host(), options.kdf());
-  }
-
-  /** {@link #open(Storage, Credential, Options)} of the storage {@code connect} opens. */
-  public static Repository open(java.util.function.Supplier<Storage> connect, Credential credential, Options options) {
-    return open(connect.get(), credential, options);
   }
 
   /** Opens an existing repository with any key slot that {@code credential} unlocks. */
