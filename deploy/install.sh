@@ -57,6 +57,9 @@ $dry systemctl daemon-reload
 if ! ldconfig -p 2>/dev/null | grep -q 'libargon2\.so\.1'; then
   echo "Recommended: apt-get install libargon2-1 (password key derivation in the system's Argon2, about half the CPU time)"
 fi
+if ! ldconfig -p 2>/dev/null | grep -q 'libcrypto\.so\.3'; then
+  echo "Recommended: apt-get install libssl3 (encryption and hashing in the system's OpenSSL, from the first byte at full speed)"
+fi
 cat <<MSG
 Kho is installed. Next:
   1. edit /etc/kho/catalogue.yaml, then: kho catalogue check --config /etc/kho

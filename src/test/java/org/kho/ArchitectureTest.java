@@ -32,7 +32,7 @@ class ArchitectureTest {
       Map.entry("storage", Set.of("core")),
       Map.entry("command", Set.of("core")),
       Map.entry("storage.local", Set.of("storage", "core")),
-      Map.entry("storage.vfs", Set.of("storage", "core")),
+      Map.entry("storage.vfs", Set.of("storage", "crypto", "core")), // crypto: OpenSSL AES-GCM for JSch
       Map.entry("crypto", Set.of("core")),
       Map.entry("repository", Set.of("crypto", "storage", "core")),
       Map.entry("backup", Set.of("repository", "plan", "catalogue", "core")),

@@ -18,7 +18,9 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>Why segments: the JDK's AES-GCM reaches its hardware intrinsics only once the code calling
  * it is compiled, and decryption buffers a whole message until its tag is checked. One call per
  * megabyte keeps a short CLI run at interpreter speed (50–100 MB/s); calls of 64 KiB get compiled
- * within a fraction of a second and run at over 1 GB/s (see research/java-platform.md). Thread-safe.
+ * within a fraction of a second and run at over 1 GB/s (see research/java-platform.md). Where the
+ * system's OpenSSL is found ({@link OpenSsl}) it seals and opens each segment at full speed from
+ * the first byte; the JDK's provider is the fallback. Thread-safe.
  */
 public final class Aead {
   public static final int KEY_BYTES = 32;
@@ -36,14 +38,28 @@ public final class Aead {
   private static final int PIECE = 1024;
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final ThreadLocal<Cipher> CIPHER = ThreadLocal.withInitial(Aead::newCipher);
+  private static final OpenSsl NATIVE = OpenSsl.get();
 
   private final SecretKeySpec key;
+  /** The key for {@link OpenSsl}; null when the JDK does the work. */
+  private final byte[] nativeKey;
 
   public Aead(byte[] key) {
+    this(key, true);
+  }
+
+  /** {@code allowNative} false keeps the JDK's provider even where OpenSSL is found: for tests comparing the two. */
+  Aead(byte[] key, boolean allowNative) {
     if (key.length != KEY_BYTES) {
       throw new IllegalArgumentException("AES-256 needs a 32-byte key");
     }
     this.key = new SecretKeySpec(key, "AES");
+    this.nativeKey = NATIVE == null || !allowNative ? null : key.clone();
+  }
+
+  /** Whether the system's OpenSSL seals and opens (else the JDK's provider). */
+  public static boolean nativeCrypto() {
+    return NATIVE != null;
   }
 
   /** The sealed size of a {@code plainLength}-byte message. */
@@ -60,7 +76,9 @@ public final class Aead {
 
   /** Seals into {@code out} at {@code outOff}; returns the bytes written ({@link #sealedLength}). */
   public int seal(byte[] plain, int off, int len, byte[] aad, byte[] out, int outOff) {
-    Warmup.note(len);
+    if (nativeKey == null) {
+      Warmup.note(len);
+    }
     byte[] nonce = new byte[NONCE_BYTES];
     RANDOM.nextBytes(nonce);
     return seal(nonce, plain, off, len, aad, out, outOff);
@@ -71,6 +89,16 @@ public final class Aead {
     System.arraycopy(nonce, 0, out, outOff, NONCE_BYTES);
     int at = outOff + NONCE_BYTES;
     int count = segments(len);
+    if (nativeKey != null) {
+      for (int i = 0; i < count; i++) {
+        int from = off + i * SEGMENT;
+        int n = Math.min(SEGMENT, off + len - from);
+        byte[] a = segmentAad(aad, i, i == count - 1);
+        NATIVE.seal(nativeKey, segmentNonce(nonce, i), a, 0, a.length, plain, from, n, out, at);
+        at += n + TAG_BYTES;
+      }
+      return at - outOff;
+    }
     try {
       Cipher c = CIPHER.get();
       for (int i = 0; i < count; i++) {
@@ -116,13 +144,27 @@ public final class Aead {
    */
   public int open(byte[] sealed, int off, int len, byte[] aad, byte[] out, int outOff)
       throws AuthenticationFailedException {
-    Warmup.note(len);
+    if (nativeKey == null) {
+      Warmup.note(len);
+    }
     int plainLength = checkedOpenedLength(len);
     java.util.Objects.checkFromIndexSize(outOff, plainLength, out.length);
     int count = segments(plainLength);
     byte[] nonce = java.util.Arrays.copyOfRange(sealed, off, off + NONCE_BYTES);
     int in = off + NONCE_BYTES;
     int at = 0;
+    if (nativeKey != null) {
+      for (int i = 0; i < count; i++) {
+        int n = Math.min(SEGMENT, plainLength - at);
+        byte[] a = segmentAad(aad, i, i == count - 1);
+        if (!NATIVE.open(nativeKey, segmentNonce(nonce, i), a, 0, a.length, sealed, in, n + TAG_BYTES, out, outOff + at)) {
+          throw new AuthenticationFailedException("authentication tag does not match", null);
+        }
+        at += n;
+        in += n + TAG_BYTES;
+      }
+      return plainLength;
+    }
     try {
       Cipher c = CIPHER.get();
       for (int i = 0; i < count; i++) {

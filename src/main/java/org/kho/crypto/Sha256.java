@@ -13,6 +13,9 @@ public final class Sha256 {
    * such calls (and so reaches the SHA intrinsics) soon; one call per 16 MiB pack it compiles late.
    */
   public static byte[] of(byte[] data, int off, int len) {
+    if (NATIVE != null) {
+      return NATIVE.sha256(data, off, len);
+    }
     MessageDigest md = digest();
     for (int done = 0; done < len; done += PIECE) {
       md.update(data, off + done, Math.min(PIECE, len - done));
@@ -21,6 +24,8 @@ public final class Sha256 {
   }
 
   private static final int PIECE = 64 * 1024;
+  /** The system's OpenSSL for whole arrays, where found: full speed from the first call. */
+  private static final OpenSsl NATIVE = OpenSsl.get();
 
   public static byte[] of(byte[] data) {
     return of(data, 0, data.length);

@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * and SHA intrinsics only from compiled code; until then a restore decrypts at interpreter speed
  * (measured: 700 MiB in 64 KiB segments took 1.44 CPU-s in a fresh JVM, 0.27 CPU-s after
  * warming with 15,000 small messages, which cost 0.25 CPU-s). The work is done on a throw-away
- * key and touches no secret. Runs once per JVM, on a daemon thread.
+ * key and touches no secret. Runs once per JVM, on a daemon thread, and never where the system's
+ * OpenSSL does the work ({@link OpenSsl}).
  */
 public final class Warmup {
   /** Messages sealed and opened: enough for the compiler's thresholds, small enough to be cheap. */
@@ -34,7 +35,7 @@ public final class Warmup {
    * this JVM (counted by {@link #note}), unless it has run or is running.
    */
   public static void arm() {
-    if (!STARTED.get()) {
+    if (!STARTED.get() && !Aead.nativeCrypto()) {
       TRIGGER.arm();
     }
   }

@@ -23,6 +23,7 @@ final class Connections {
 
   /** A file-system manager of its own for one target, with no cache (objects change under us). */
   static DefaultFileSystemManager manager() throws FileSystemException {
+    SshAesGcm.register();
     DefaultFileSystemManager manager = new DefaultFileSystemManager();
     manager.addProvider("sftp", new PooledSftpProvider());
     manager.setFilesCache(new NullFilesCache());

@@ -7,7 +7,8 @@
  * TLS session; {@link org.kho.storage.vfs.FtpsStorage}). The only package that imports VFS, JSch
  * or the FTP library.
  *
- * <p>Imports {@code storage} and {@code core} only. Retries, connection and bandwidth limits are
+ * <p>Imports {@code storage}, {@code core}, and {@code crypto} for the system's OpenSSL under
+ * JSch's AES-GCM ({@link org.kho.storage.vfs.SshAesGcm}). Retries, connection and bandwidth limits are
  * decorators of {@code storage}, put around these targets by {@code app}.
  */
 package org.kho.storage.vfs;

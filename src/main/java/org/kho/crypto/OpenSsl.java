@@ -1,0 +1,218 @@
+package org.kho.crypto;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+
+/**
+ * AES-256-GCM, HMAC-SHA256 and SHA-256 by the system's OpenSSL 3 ({@code libcrypto.so.3}, Debian's
+ * {@code libssl3}), where it is installed and native access is allowed; else {@link #get} is null
+ * and the JDK's providers do the work. Same bytes either way (OpenSslTest compares them).
+ *
+ * <p>Why: the JDK reaches its AES, GHASH and SHA intrinsics only from code the JIT compiler has
+ * compiled, so every fresh CLI run starts at interpreter or C1 speed and keeps a compiler thread
+ * busy with the crypto classes; on two cores that cost a second backup about a third of its CPU
+ * time (bench/README.md, "Crypto"). OpenSSL runs its AES-NI, PCLMULQDQ and SHA-NI code from the
+ * first byte.
+ *
+ * <p>Calls pass Java arrays straight to the library (critical downcalls with heap access: no
+ * copies, the collector waits for the call, a few microseconds to a few milliseconds). Cipher
+ * contexts live for one segment and are freed, which makes OpenSSL wipe the key schedule. The key
+ * bytes themselves stay in the caller's array. Thread-safe: nothing is shared but the fetched
+ * algorithm.
+ */
+final class OpenSsl {
+  private static final String LIBRARY = "libcrypto.so.3";
+  private static final int AEAD_GET_TAG = 0x10;
+  private static final int AEAD_SET_TAG = 0x11;
+  private static final int TAG = Aead.TAG_BYTES;
+  private static final OpenSsl INSTANCE = load();
+
+  private final MemorySegment aes128Gcm;
+  private final MemorySegment aes256Gcm;
+  private final MemorySegment sha256Md;
+  private final MethodHandle ctxNew;
+  private final MethodHandle ctxFree;
+  private final MethodHandle cipherInit;
+  private final MethodHandle cipherUpdate;
+  private final MethodHandle cipherFinal;
+  private final MethodHandle ctxCtrl;
+  private final MethodHandle hmac;
+  private final MethodHandle sha256;
+
+  private OpenSsl(SymbolLookup lib, Linker linker) throws Throwable {
+    Linker.Option heap = Linker.Option.critical(true);
+    MethodHandle fetch = linker.downcallHandle(lib.findOrThrow("EVP_CIPHER_fetch"),
+        FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS, ADDRESS));
+    try (Arena a = Arena.ofConfined()) {
+      aes128Gcm = (MemorySegment) fetch.invokeExact(MemorySegment.NULL, a.allocateFrom("AES-128-GCM"), MemorySegment.NULL);
+      aes256Gcm = (MemorySegment) fetch.invokeExact(MemorySegment.NULL, a.allocateFrom("AES-256-GCM"), MemorySegment.NULL);
+    }
+    if (aes128Gcm.equals(MemorySegment.NULL) || aes256Gcm.equals(MemorySegment.NULL)) {
+      throw new IllegalStateException("no AES-GCM in this OpenSSL");
+    }
+    sha256Md = (MemorySegment) linker.downcallHandle(lib.findOrThrow("EVP_sha256"), FunctionDescriptor.of(ADDRESS)).invokeExact();
+    ctxNew = linker.downcallHandle(lib.findOrThrow("EVP_CIPHER_CTX_new"), FunctionDescriptor.of(ADDRESS));
+    ctxFree = linker.downcallHandle(lib.findOrThrow("EVP_CIPHER_CTX_free"), FunctionDescriptor.ofVoid(ADDRESS));
+    cipherInit = linker.downcallHandle(lib.findOrThrow("EVP_CipherInit_ex"),
+        FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_INT), heap);
+    cipherUpdate = linker.downcallHandle(lib.findOrThrow("EVP_CipherUpdate"),
+        FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_INT), heap);
+    cipherFinal = linker.downcallHandle(lib.findOrThrow("EVP_CipherFinal_ex"),
+        FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS), heap);
+    ctxCtrl = linker.downcallHandle(lib.findOrThrow("EVP_CIPHER_CTX_ctrl"),
+        FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS), heap);
+    hmac = linker.downcallHandle(lib.findOrThrow("HMAC"),
+        FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS), heap);
+    sha256 = linker.downcallHandle(lib.findOrThrow("SHA256"), FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, ADDRESS), heap);
+  }
+
+  /** The library, or null when it is not installed, not OpenSSL 3, or may not be called. */
+  static OpenSsl get() {
+    return INSTANCE;
+  }
+
+  private static OpenSsl load() {
+    if (!System.getProperty("os.name", "").startsWith("Linux") || ValueLayout.ADDRESS.byteSize() != 8
+        || "jdk".equals(System.getProperty("kho.crypto"))) {
+      return null;
+    }
+    try {
+      return new OpenSsl(SymbolLookup.libraryLookup(LIBRARY, Arena.global()), Linker.nativeLinker());
+    } catch (Throwable e) {
+      return null; // not installed, a symbol missing, or no native access granted
+    }
+  }
+
+  /**
+   * Seals {@code in[off, off+len)} under {@code key} (16 or 32 bytes: AES-128 or AES-256) and the
+   * 12-byte {@code nonce}, authenticating {@code aad[aadOff, aadOff+aadLen)}: writes the
+   * ciphertext and then the 16-byte tag at {@code out[at]}. {@code out} may be {@code in} at the
+   * same offset.
+   */
+  void seal(byte[] key, byte[] nonce, byte[] aad, int aadOff, int aadLen, byte[] in, int off, int len, byte[] out, int at) {
+    MemorySegment ctx = newContext();
+    try {
+      int[] outLength = new int[1];
+      MemorySegment n = MemorySegment.ofArray(outLength);
+      MemorySegment o = MemorySegment.ofArray(out);
+      boolean ok = (int) cipherInit.invokeExact(ctx, cipher(key), MemorySegment.NULL, MemorySegment.ofArray(key),
+          MemorySegment.ofArray(nonce), 1) == 1
+          && (int) cipherUpdate.invokeExact(ctx, MemorySegment.NULL, n, slice(aad, aadOff, aadLen), aadLen) == 1
+          && (len == 0 || (int) cipherUpdate.invokeExact(ctx, o.asSlice(at, len), n,
+              MemorySegment.ofArray(in).asSlice(off, len), len) == 1 && outLength[0] == len)
+          && (int) cipherFinal.invokeExact(ctx, o.asSlice(at + len), n) == 1
+          && (int) ctxCtrl.invokeExact(ctx, AEAD_GET_TAG, TAG, o.asSlice(at + len, TAG)) == 1;
+      if (!ok) {
+        throw new IllegalStateException("OpenSSL refused to seal with AES-256-GCM");
+      }
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new IllegalStateException("OpenSSL call failed", e);
+    } finally {
+      free(ctx);
+    }
+  }
+
+  /**
+   * Opens {@code in[off, off+len)}, ciphertext and tag, into {@code out[at]}; false when the tag
+   * does not match (then {@code out} holds bytes the caller must not use).
+   */
+  boolean open(byte[] key, byte[] nonce, byte[] aad, int aadOff, int aadLen, byte[] in, int off, int len, byte[] out, int at) {
+    int n = len - TAG;
+    MemorySegment ctx = newContext();
+    try {
+      int[] outLength = new int[1];
+      MemorySegment l = MemorySegment.ofArray(outLength);
+      MemorySegment i = MemorySegment.ofArray(in);
+      MemorySegment o = MemorySegment.ofArray(out);
+      return n >= 0
+          && (int) cipherInit.invokeExact(ctx, cipher(key), MemorySegment.NULL, MemorySegment.ofArray(key),
+              MemorySegment.ofArray(nonce), 0) == 1
+          && (int) cipherUpdate.invokeExact(ctx, MemorySegment.NULL, l, slice(aad, aadOff, aadLen), aadLen) == 1
+          && (n == 0 || (int) cipherUpdate.invokeExact(ctx, o.asSlice(at, n), l, i.asSlice(off, n), n) == 1)
+          && (int) ctxCtrl.invokeExact(ctx, AEAD_SET_TAG, TAG, i.asSlice(off + n, TAG)) == 1
+          && (int) cipherFinal.invokeExact(ctx, o.asSlice(at + n), l) == 1;
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new IllegalStateException("OpenSSL call failed", e);
+    } finally {
+      free(ctx);
+    }
+  }
+
+  /** HMAC-SHA256 of {@code data[off, off+len)} under {@code key}. */
+  byte[] hmacSha256(byte[] key, byte[] data, int off, int len) {
+    byte[] md = new byte[32];
+    MemorySegment r;
+    try {
+      r = (MemorySegment) hmac.invokeExact(sha256Md, MemorySegment.ofArray(key), key.length,
+          MemorySegment.ofArray(data).asSlice(off, len), (long) len, MemorySegment.ofArray(md), MemorySegment.NULL);
+    } catch (Throwable e) {
+      throw new IllegalStateException("OpenSSL call failed", e);
+    }
+    if (r.equals(MemorySegment.NULL)) {
+      throw new IllegalStateException("OpenSSL refused to compute HMAC-SHA256");
+    }
+    return md;
+  }
+
+  /** SHA-256 of {@code data[off, off+len)}. */
+  byte[] sha256(byte[] data, int off, int len) {
+    byte[] md = new byte[32];
+    MemorySegment r;
+    try {
+      r = (MemorySegment) sha256.invokeExact(MemorySegment.ofArray(data).asSlice(off, len), (long) len, MemorySegment.ofArray(md));
+    } catch (Throwable e) {
+      throw new IllegalStateException("OpenSSL call failed", e);
+    }
+    if (r.equals(MemorySegment.NULL)) {
+      throw new IllegalStateException("OpenSSL refused to compute SHA-256");
+    }
+    return md;
+  }
+
+  private MemorySegment cipher(byte[] key) {
+    return switch (key.length) {
+      case 16 -> aes128Gcm;
+      case 32 -> aes256Gcm;
+      default -> throw new IllegalArgumentException("AES-GCM needs a 16- or 32-byte key, not " + key.length + " bytes");
+    };
+  }
+
+  private static MemorySegment slice(byte[] bytes, int off, int len) {
+    return MemorySegment.ofArray(bytes).asSlice(off, len);
+  }
+
+  private MemorySegment newContext() {
+    try {
+      MemorySegment ctx = (MemorySegment) ctxNew.invokeExact();
+      if (ctx.equals(MemorySegment.NULL)) {
+        throw new OutOfMemoryError("OpenSSL could not allocate a cipher context");
+      }
+      return ctx;
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new IllegalStateException("OpenSSL call failed", e);
+    }
+  }
+
+  private void free(MemorySegment ctx) {
+    try {
+      ctxFree.invokeExact(ctx);
+    } catch (Throwable e) {
+      throw new IllegalStateException("OpenSSL call failed", e);
+    }
+  }
+}
