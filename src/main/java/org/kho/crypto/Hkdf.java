@@ -1,11 +1,8 @@
 package org.kho.crypto;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
-/** HKDF with HMAC-SHA256 (RFC 5869): sub-keys from a master key, separated by a label. */
+/** HKDF with HMAC-SHA256 (RFC 5869; {@link KeyedHash}): sub-keys from a master key, separated by a label. */
 public final class Hkdf {
   private Hkdf() {}
 
@@ -16,25 +13,21 @@ public final class Hkdf {
 
   /** As {@link #derive(byte[], byte[], String, int)} with raw context bytes. */
   public static byte[] derive(byte[] ikm, byte[] salt, byte[] info, int length) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(salt.length == 0 ? new byte[32] : salt, "HmacSHA256"));
-      byte[] prk = mac.doFinal(ikm);
-      mac.init(new SecretKeySpec(prk, "HmacSHA256"));
-      byte[] out = new byte[length];
-      byte[] block = new byte[0];
-      for (int done = 0, counter = 1; done < length; counter++) {
-        mac.update(block);
-        mac.update(info);
-        mac.update((byte) counter);
-        block = mac.doFinal();
-        int n = Math.min(block.length, length - done);
-        System.arraycopy(block, 0, out, done, n);
-        done += n;
-      }
-      return out;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("this Java has no HmacSHA256", e);
+    byte[] prk = new KeyedHash(salt.length == 0 ? new byte[KeyedHash.BYTES] : salt).of(ikm);
+    KeyedHash expand = new KeyedHash(prk);
+    java.util.Arrays.fill(prk, (byte) 0);
+    byte[] out = new byte[length];
+    byte[] block = new byte[0];
+    for (int done = 0, counter = 1; done < length; counter++) {
+      byte[] input = new byte[block.length + info.length + 1];
+      System.arraycopy(block, 0, input, 0, block.length);
+      System.arraycopy(info, 0, input, block.length, info.length);
+      input[input.length - 1] = (byte) counter;
+      block = expand.of(input);
+      int n = Math.min(block.length, length - done);
+      System.arraycopy(block, 0, out, done, n);
+      done += n;
     }
+    return out;
   }
 }

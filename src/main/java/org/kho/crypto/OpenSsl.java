@@ -47,6 +47,11 @@ final class OpenSsl {
   private final MethodHandle ctxCtrl;
   private final MethodHandle hmac;
   private final MethodHandle sha256;
+  private final MethodHandle mdNew;
+  private final MethodHandle mdFree;
+  private final MethodHandle digestInit;
+  private final MethodHandle digestUpdate;
+  private final MethodHandle digestFinal;
 
   private OpenSsl(SymbolLookup lib, Linker linker) throws Throwable {
     Linker.Option heap = Linker.Option.critical(true);
@@ -73,6 +78,14 @@ final class OpenSsl {
     hmac = linker.downcallHandle(lib.findOrThrow("HMAC"),
         FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS), heap);
     sha256 = linker.downcallHandle(lib.findOrThrow("SHA256"), FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, ADDRESS), heap);
+    mdNew = linker.downcallHandle(lib.findOrThrow("EVP_MD_CTX_new"), FunctionDescriptor.of(ADDRESS));
+    mdFree = linker.downcallHandle(lib.findOrThrow("EVP_MD_CTX_free"), FunctionDescriptor.ofVoid(ADDRESS));
+    digestInit = linker.downcallHandle(lib.findOrThrow("EVP_DigestInit_ex"),
+        FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
+    digestUpdate = linker.downcallHandle(lib.findOrThrow("EVP_DigestUpdate"),
+        FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG), heap);
+    digestFinal = linker.downcallHandle(lib.findOrThrow("EVP_DigestFinal_ex"),
+        FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS), heap);
   }
 
   /** The library, or null when it is not installed, not OpenSSL 3, or may not be called. */
@@ -180,6 +193,59 @@ final class OpenSsl {
       throw new IllegalStateException("OpenSSL refused to compute SHA-256");
     }
     return md;
+  }
+
+  /** A new SHA-256 context, to be given back to {@link #freeDigest}. */
+  MemorySegment newDigest() {
+    try {
+      MemorySegment ctx = (MemorySegment) mdNew.invokeExact();
+      if (ctx.equals(MemorySegment.NULL)) {
+        throw new OutOfMemoryError("OpenSSL could not allocate a digest context");
+      }
+      if ((int) digestInit.invokeExact(ctx, sha256Md, MemorySegment.NULL) != 1) {
+        freeDigest(ctx);
+        throw new IllegalStateException("OpenSSL refused to start a SHA-256 digest");
+      }
+      return ctx;
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new IllegalStateException("OpenSSL call failed", e);
+    }
+  }
+
+  void updateDigest(MemorySegment ctx, byte[] data, int off, int len) {
+    try {
+      if ((int) digestUpdate.invokeExact(ctx, slice(data, off, len), (long) len) != 1) {
+        throw new IllegalStateException("OpenSSL refused to hash");
+      }
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new IllegalStateException("OpenSSL call failed", e);
+    }
+  }
+
+  /** Ends the digest into {@code md} (32 bytes) and starts the context again, as after init. */
+  void finishDigest(MemorySegment ctx, byte[] md) {
+    try {
+      if ((int) digestFinal.invokeExact(ctx, MemorySegment.ofArray(md), MemorySegment.NULL) != 1
+          || (int) digestInit.invokeExact(ctx, sha256Md, MemorySegment.NULL) != 1) {
+        throw new IllegalStateException("OpenSSL refused to finish a SHA-256 digest");
+      }
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new IllegalStateException("OpenSSL call failed", e);
+    }
+  }
+
+  void freeDigest(MemorySegment ctx) {
+    try {
+      mdFree.invokeExact(ctx);
+    } catch (Throwable e) {
+      throw new IllegalStateException("OpenSSL call failed", e);
+    }
   }
 
   private MemorySegment cipher(byte[] key) {

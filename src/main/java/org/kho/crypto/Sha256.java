@@ -41,8 +41,11 @@ public final class Sha256 {
     return HexFormat.of().formatHex(of(data, off, len));
   }
 
-  /** A fresh digest for streaming input. */
+  /** A fresh digest for streaming input: the system's OpenSSL where found, else the JDK's. */
   public static MessageDigest digest() {
+    if (NATIVE != null) {
+      return new NativeSha256(NATIVE);
+    }
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {

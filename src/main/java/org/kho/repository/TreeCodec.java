@@ -116,50 +116,82 @@ final class TreeCodec {
     }
   }
 
-  /** One node, from its START_OBJECT to its END_OBJECT; unknown fields are skipped, as data binding does. */
+  /** Field slots of a node: ints, then longs, then strings, then instants, then the rest. */
+  private static final int MODE = 0;
+  private static final int UID = 1;
+  private static final int GID = 2;
+  private static final int LINKS = 3;
+  private static final int INODE = 4;
+  private static final int DEVICE = 5;
+  private static final int SIZE = 6;
+  private static final int NAME = 7;
+  private static final int USER = 8;
+  private static final int GROUP = 9;
+  private static final int SUBTREE = 10;
+  private static final int LINK_TARGET = 11;
+  private static final int MTIME = 12;
+  private static final int CTIME = 13;
+  private static final int TYPE = 14;
+  private static final int CONTENT = 15;
+
+  /**
+   * One node, from its START_OBJECT to its END_OBJECT; unknown fields are skipped, as data binding
+   * does. Each kind of value is read at one call site, into a slot: written field by field, with
+   * fourteen call sites, the method took the C2 compiler 0.7 s of a restore's CPU time (it inlined
+   * Jackson's number and string parsing into every one), longer than the parsing it sped up.
+   */
   private static Node node(JsonParser p) throws IOException {
-    String name = null;
+    long[] numbers = new long[SIZE + 1];
+    String[] strings = new String[LINK_TARGET + 1];
+    Instant[] instants = new Instant[2];
     Node.Type type = null;
-    int mode = 0;
-    int uid = 0;
-    int gid = 0;
-    String user = null;
-    String group = null;
-    Instant mtime = null;
-    Instant ctime = null;
-    long inode = 0;
-    long device = 0;
-    int links = 0;
-    long size = 0;
     List<String> content = null;
-    String subtree = null;
-    String linkTarget = null;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String field = p.currentName();
+      int slot = slot(p.currentName());
       p.nextToken();
-      switch (field) {
-        case "name" -> name = text(p);
-        case "type" -> type = type(p);
-        case "mode" -> mode = intValue(p);
-        case "uid" -> uid = intValue(p);
-        case "gid" -> gid = intValue(p);
-        case "user" -> user = text(p);
-        case "group" -> group = text(p);
-        case "mtime" -> mtime = instant(p);
-        case "ctime" -> ctime = instant(p);
-        case "inode" -> inode = longValue(p);
-        case "device" -> device = longValue(p);
-        case "links" -> links = intValue(p);
-        case "size" -> size = longValue(p);
-        case "content" -> content = strings(p);
-        case "subtree" -> subtree = text(p);
-        case "linkTarget" -> linkTarget = text(p);
-        default -> p.skipChildren();
+      if (slot < 0) {
+        p.skipChildren();
+      } else if (slot <= LINKS) {
+        numbers[slot] = intValue(p);
+      } else if (slot <= SIZE) {
+        numbers[slot] = longValue(p);
+      } else if (slot <= LINK_TARGET) {
+        strings[slot] = text(p);
+      } else if (slot <= CTIME) {
+        instants[slot - MTIME] = instant(p);
+      } else if (slot == TYPE) {
+        type = type(p);
+      } else {
+        content = strings(p);
       }
     }
     expect(p, p.currentToken(), JsonToken.END_OBJECT);
-    return new Node(name, type, mode, uid, gid, user, group, mtime, ctime, inode, device, links, size, content,
-        subtree, linkTarget);
+    return new Node(strings[NAME], type, (int) numbers[MODE], (int) numbers[UID], (int) numbers[GID], strings[USER],
+        strings[GROUP], instants[0], instants[1], numbers[INODE], numbers[DEVICE], (int) numbers[LINKS],
+        numbers[SIZE], content, strings[SUBTREE], strings[LINK_TARGET]);
+  }
+
+  /** The slot of a node's field, or -1 for a field a node does not have. */
+  private static int slot(String field) {
+    return switch (field) {
+      case "name" -> NAME;
+      case "type" -> TYPE;
+      case "mode" -> MODE;
+      case "uid" -> UID;
+      case "gid" -> GID;
+      case "user" -> USER;
+      case "group" -> GROUP;
+      case "mtime" -> MTIME;
+      case "ctime" -> CTIME;
+      case "inode" -> INODE;
+      case "device" -> DEVICE;
+      case "links" -> LINKS;
+      case "size" -> SIZE;
+      case "content" -> CONTENT;
+      case "subtree" -> SUBTREE;
+      case "linkTarget" -> LINK_TARGET;
+      default -> -1;
+    };
   }
 
   private static String text(JsonParser p) throws IOException {

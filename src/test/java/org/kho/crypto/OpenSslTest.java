@@ -90,6 +90,30 @@ class OpenSslTest {
   }
 
   @Test
+  void streamingSha256MatchesTheJdkFedInAnyPiecesAndAfterReset() throws Exception {
+    Random random = new Random(11);
+    MessageDigest ours = Sha256.digest();
+    assertThat(ours).isInstanceOf(NativeSha256.class);
+    for (int len : LENGTHS) {
+      byte[] data = bytes(random, len + 3);
+      MessageDigest jdk = MessageDigest.getInstance("SHA-256");
+      jdk.update(data, 3, len);
+      for (int at = 3; at < len + 3; ) {
+        int n = Math.min(len + 3 - at, 1 + random.nextInt(70_000));
+        ours.update(data, at, n);
+        at += n;
+      }
+      assertThat(ours.digest()).as("%d bytes", len).isEqualTo(jdk.digest());
+    }
+    ours.update(new byte[] {1, 2, 3});
+    ours.reset();
+    ours.update((byte) 'a');
+    ours.update("bc".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    assertThat(HexFormat.of().formatHex(ours.digest()))
+        .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  }
+
+  @Test
   void matchesAPublishedGcmTestVector() throws Exception {
     // NIST GCM test case 16 (AES-256, 60-byte plaintext, 20-byte associated data), one segment
     // sealed straight through OpenSsl, as the segment format needs its own nonce and data
