@@ -48,6 +48,25 @@ class BlobReadsTest {
   }
 
   @Test
+  void aPackOfManySmallBlobsIsReadInPartsSoEveryReaderGetsSome() {
+    try (Repository repo = Repository.init(storage, Credential.passphrase("pw"), CHEAP)) {
+      BlobWriter writer = repo.writer();
+      List<BlobId> small = new ArrayList<>();
+      for (int i = 0; i < 2 * BlobReads.MAX_BLOBS + 10; i++) {
+        byte[] c = ("small file " + i).getBytes();
+        small.add(writer.save(BlobType.DATA, c, 0, c.length));
+      }
+      writer.flush();
+
+      BlobReads.Plan plan = repo.planReads(BlobType.DATA, small);
+
+      assertThat(plan.spans()).extracting(s -> s.blobs().size()).containsExactly(BlobReads.MAX_BLOBS, BlobReads.MAX_BLOBS, 10);
+      assertThat(plan.spans()).extracting(BlobReads.Span::pack).containsOnly(plan.spans().getFirst().pack());
+      assertThat(plan.spans().stream().flatMap(s -> s.blobs().stream())).containsExactlyInAnyOrderElementsOf(small);
+    }
+  }
+
+  @Test
   void blobsFarApartInAPackAreReadApartAndTheGapIsNotRead() {
     try (Repository repo = stored()) {
       BlobReads.Plan plan = repo.planReads(BlobType.DATA, List.of(ids.get(0), ids.get(2)));
