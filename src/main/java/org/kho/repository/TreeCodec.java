@@ -90,8 +90,14 @@ final class TreeCodec {
     return decode(json, 0, json.length);
   }
 
-  /** The tree in {@code json[off, off+len)}. */
+  /** The tree in {@code json[off, off+len)}: {@link CanonicalTree} for the form written here, else Jackson. */
   static Tree decode(byte[] json, int off, int len) throws IOException {
+    Tree canonical = CanonicalTree.decode(json, off, len);
+    return canonical != null ? canonical : decodeAnyForm(json, off, len);
+  }
+
+  /** The tree in {@code json[off, off+len)} in any form Jackson's data binding reads. */
+  static Tree decodeAnyForm(byte[] json, int off, int len) throws IOException {
     try (JsonParser p = Json.MAPPER.getFactory().createParser(json, off, len)) {
       p.setCodec(Json.MAPPER);
       expect(p, p.nextToken(), JsonToken.START_OBJECT);
