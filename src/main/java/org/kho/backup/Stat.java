@@ -30,31 +30,54 @@ record Stat(Node.Type type, int mode, int uid, int gid, String user, String grou
     return of(p, LinkOption.NOFOLLOW_LINKS);
   }
 
-  /** With {@code options} empty, the metadata of what a symbolic link leads to. */
+  /**
+   * With {@code options} empty, the metadata of what a symbolic link leads to. Through {@link
+   * NativeStat} where it can be called, else (and for every call that fails there, so that the
+   * exception names the failure) through the JDK's attribute API.
+   */
   static Stat of(Path p, LinkOption... options) throws IOException {
-    Map<String, Object> a = Files.readAttributes(p, ATTRIBUTES, options);
-    int uid = (Integer) a.get("uid");
-    int gid = (Integer) a.get("gid");
-    String user = USERS.get(uid);
-    String group = GROUPS.get(gid);
-    if (user == null || group == null) {
-      Map<String, Object> names = Files.readAttributes(p, "unix:owner,group", options);
-      user = ((UserPrincipal) names.get("owner")).getName();
-      group = ((GroupPrincipal) names.get("group")).getName();
-      USERS.putIfAbsent(uid, user);
-      GROUPS.putIfAbsent(gid, group);
+    boolean follow = options.length == 0;
+    Stat raw = NATIVE == null ? null : NATIVE.stat(p, follow);
+    if (raw == null) {
+      raw = jdk(p, options);
     }
-    int mode = (Integer) a.get("mode");
-    Node.Type type = switch (mode & S_IFMT) {
+    return raw.user != null ? raw : raw.named(p, options);
+  }
+
+  private static final NativeStat NATIVE = NativeStat.get();
+
+  /** By the JDK's attribute API; without user and group names (see {@link #named}). */
+  static Stat jdk(Path p, LinkOption... options) throws IOException {
+    Map<String, Object> a = Files.readAttributes(p, ATTRIBUTES, options);
+    return fromRaw((Integer) a.get("mode"), (Integer) a.get("uid"), (Integer) a.get("gid"),
+        ((FileTime) a.get("lastModifiedTime")).toInstant(), ((FileTime) a.get("ctime")).toInstant(),
+        (Long) a.get("ino"), (Long) a.get("dev"), (Integer) a.get("nlink"), (Long) a.get("size"));
+  }
+
+  /** From the fields of {@code struct stat}: names not yet looked up unless both are known. */
+  static Stat fromRaw(int rawMode, int uid, int gid, Instant mtime, Instant ctime, long inode, long device, int links,
+      long size) {
+    Node.Type type = switch (rawMode & S_IFMT) {
       case S_IFDIR -> Node.Type.DIR;
       case S_IFREG -> Node.Type.FILE;
       case S_IFLNK -> Node.Type.SYMLINK;
       case S_IFIFO -> Node.Type.FIFO;
       default -> Node.Type.OTHER;
     };
-    return new Stat(type, mode & 07777, uid, gid, user, group,
-        ((FileTime) a.get("lastModifiedTime")).toInstant(), ((FileTime) a.get("ctime")).toInstant(),
-        (Long) a.get("ino"), (Long) a.get("dev"), (Integer) a.get("nlink"), (Long) a.get("size"));
+    String user = USERS.get(uid);
+    String group = GROUPS.get(gid);
+    return new Stat(type, rawMode & 07777, uid, gid, user == null || group == null ? null : user,
+        user == null || group == null ? null : group, mtime, ctime, inode, device, links, size);
+  }
+
+  /** With the owner's user and group names, looked up once per number. */
+  private Stat named(Path p, LinkOption... options) throws IOException {
+    Map<String, Object> names = Files.readAttributes(p, "unix:owner,group", options);
+    String u = ((UserPrincipal) names.get("owner")).getName();
+    String g = ((GroupPrincipal) names.get("group")).getName();
+    USERS.putIfAbsent(uid, u);
+    GROUPS.putIfAbsent(gid, g);
+    return new Stat(type, mode, uid, gid, u, g, mtime, ctime, inode, device, links, size);
   }
 
   /** The owner of this process (from {@code /proc/self}), for data that has no file of its own. */

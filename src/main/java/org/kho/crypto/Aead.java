@@ -80,7 +80,11 @@ public final class Aead {
       Warmup.note(len);
     }
     byte[] nonce = new byte[NONCE_BYTES];
-    RANDOM.nextBytes(nonce);
+    if (NATIVE != null) {
+      NATIVE.randomBytes(nonce);
+    } else {
+      RANDOM.nextBytes(nonce);
+    }
     return seal(nonce, plain, off, len, aad, out, outOff);
   }
 

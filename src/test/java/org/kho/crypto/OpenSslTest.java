@@ -114,6 +114,22 @@ class OpenSslTest {
   }
 
   @Test
+  void everySealDrawsAFreshNonce() {
+    Aead aead = new Aead(new byte[32], true);
+    java.util.Set<String> nonces = new java.util.HashSet<>();
+    for (int i = 0; i < 2000; i++) {
+      byte[] sealed = aead.seal(new byte[1], 0, 1, new byte[0]);
+      nonces.add(HexFormat.of().formatHex(sealed, 0, Aead.NONCE_BYTES));
+    }
+    assertThat(nonces).hasSize(2000);
+    byte[] a = new byte[32];
+    byte[] b = new byte[32];
+    OpenSsl.get().randomBytes(a);
+    OpenSsl.get().randomBytes(b);
+    assertThat(a).isNotEqualTo(b).isNotEqualTo(new byte[32]);
+  }
+
+  @Test
   void matchesAPublishedGcmTestVector() throws Exception {
     // NIST GCM test case 16 (AES-256, 60-byte plaintext, 20-byte associated data), one segment
     // sealed straight through OpenSsl, as the segment format needs its own nonce and data

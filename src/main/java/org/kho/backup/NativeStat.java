@@ -1,0 +1,106 @@
+package org.kho.backup;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * {@code fstatat(2)} through FFM on Linux x86-64 (glibc 2.33 or later exports it), for the walk of
+ * a backup: the JDK's only way to a file's uid, gid, inode, device, link count and ctime is its
+ * attribute-map API, which for every file builds a map from a string of names it splits anew, and
+ * whose compiled form took the C2 compiler 0.3 s (plus 0.26 s for {@code String.split}) of a first
+ * backup of dataset-1024. A call that fails returns null: {@link Stat} then asks the JDK, which
+ * throws the exception that names the failure. Thread-safe.
+ */
+final class NativeStat {
+  private static final int AT_FDCWD = -100;
+  private static final int AT_SYMLINK_NOFOLLOW = 0x100;
+  /** {@code sizeof(struct stat)} on x86-64. */
+  private static final int STAT_BYTES = 144;
+  private static final NativeStat INSTANCE = load();
+
+  private final MethodHandle fstatat;
+  private final Charset charset;
+
+  private NativeStat(MethodHandle fstatat, Charset charset) {
+    this.fstatat = fstatat;
+    this.charset = charset;
+  }
+
+  /** The native call, or null where it cannot be made (then the JDK's API is used). */
+  static NativeStat get() {
+    return INSTANCE;
+  }
+
+  private static NativeStat load() {
+    if (!System.getProperty("os.name", "").equals("Linux") || !System.getProperty("os.arch", "").equals("amd64")) {
+      return null;
+    }
+    try {
+      Linker linker = Linker.nativeLinker();
+      MethodHandle h = linker.downcallHandle(linker.defaultLookup().findOrThrow("fstatat"),
+          FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT), Linker.Option.critical(true));
+      return new NativeStat(h, Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8")));
+    } catch (RuntimeException | LinkageError e) {
+      return null; // no such symbol (older glibc), or no native access granted
+    }
+  }
+
+  /** The metadata of {@code p} (of a link itself unless {@code follow}), or null when the call fails. */
+  Stat stat(Path p, boolean follow) {
+    byte[] path = cString(p.toString());
+    if (path == null) {
+      return null;
+    }
+    byte[] buf = new byte[STAT_BYTES];
+    int rc;
+    try {
+      rc = (int) fstatat.invokeExact(AT_FDCWD, MemorySegment.ofArray(path), MemorySegment.ofArray(buf),
+          follow ? 0 : AT_SYMLINK_NOFOLLOW);
+    } catch (Throwable e) {
+      return null;
+    }
+    if (rc != 0) {
+      return null;
+    }
+    ByteBuffer b = ByteBuffer.wrap(buf).order(ByteOrder.LITTLE_ENDIAN);
+    return Stat.fromRaw(b.getInt(24), b.getInt(28), b.getInt(32), time(b, 88), time(b, 104), b.getLong(8),
+        b.getLong(0), (int) b.getLong(16), b.getLong(48));
+  }
+
+  private static Instant time(ByteBuffer b, int at) {
+    return Instant.ofEpochSecond(b.getLong(at), b.getLong(at + 8));
+  }
+
+  /** The path as the JDK passes it to the kernel, NUL-terminated; null if it has a NUL or cannot be encoded. */
+  private byte[] cString(String s) {
+    CharsetEncoder encoder = charset.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    try {
+      ByteBuffer encoded = encoder.encode(CharBuffer.wrap(s));
+      byte[] out = new byte[encoded.remaining() + 1];
+      encoded.get(out, 0, out.length - 1);
+      for (int i = 0; i < out.length - 1; i++) {
+        if (out[i] == 0) {
+          return null;
+        }
+      }
+      return out;
+    } catch (CharacterCodingException e) {
+      return null;
+    }
+  }
+}
