@@ -1,11 +1,6 @@
 package org.kho.crypto;
 
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * AES-256-GCM over segments of at most 64 KiB. Sealed form:
@@ -18,9 +13,9 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>Why segments: the JDK's AES-GCM reaches its hardware intrinsics only once the code calling
  * it is compiled, and decryption buffers a whole message until its tag is checked. One call per
  * megabyte keeps a short CLI run at interpreter speed (50–100 MB/s); calls of 64 KiB get compiled
- * within a fraction of a second and run at over 1 GB/s (see research/java-platform.md). Where the
- * system's OpenSSL is found ({@link OpenSsl}) it seals and opens each segment at full speed from
- * the first byte; the JDK's provider is the fallback. Thread-safe.
+ * within a fraction of a second and run at over 1 GB/s (see research/java-platform.md). Each
+ * segment is one {@link AesGcm} message: the system's OpenSSL's, at full speed from the first
+ * byte, where it is found; the JDK's otherwise. Thread-safe.
  */
 public final class Aead {
   public static final int KEY_BYTES = 32;
@@ -28,21 +23,10 @@ public final class Aead {
   public static final int TAG_BYTES = 16;
   /** Plaintext bytes per segment. */
   public static final int SEGMENT = 64 * 1024;
-  /**
-   * Plaintext bytes per call into the cipher while sealing (the sealed bytes are the same as one
-   * call per segment). Compressed log text seals only ~160 MiB per GiB read: too few 64 KiB calls
-   * for the JIT to compile the cipher with its intrinsics before the run ends. Calls of 1 KiB (two
-   * of the JDK's 512-byte GCM blocks) get there within a few MiB; sealing 170 MB in a fresh JVM
-   * took 1.0–1.3 CPU-s in 64 KiB calls, 0.5–0.6 in 4 KiB calls, 0.3–0.4 in 1 KiB calls.
-   */
-  private static final int PIECE = 1024;
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final ThreadLocal<Cipher> CIPHER = ThreadLocal.withInitial(Aead::newCipher);
   private static final OpenSsl NATIVE = OpenSsl.get();
 
-  private final SecretKeySpec key;
-  /** The key for {@link OpenSsl}; null when the JDK does the work. */
-  private final byte[] nativeKey;
+  private final AesGcm gcm;
 
   public Aead(byte[] key) {
     this(key, true);
@@ -53,8 +37,7 @@ public final class Aead {
     if (key.length != KEY_BYTES) {
       throw new IllegalArgumentException("AES-256 needs a 32-byte key");
     }
-    this.key = new SecretKeySpec(key, "AES");
-    this.nativeKey = NATIVE == null || !allowNative ? null : key.clone();
+    this.gcm = allowNative ? AesGcm.of(key) : new JdkGcm(key);
   }
 
   /** Whether the system's OpenSSL seals and opens (else the JDK's provider). */
@@ -76,9 +59,6 @@ public final class Aead {
 
   /** Seals into {@code out} at {@code outOff}; returns the bytes written ({@link #sealedLength}). */
   public int seal(byte[] plain, int off, int len, byte[] aad, byte[] out, int outOff) {
-    if (nativeKey == null) {
-      Warmup.note(len);
-    }
     byte[] nonce = new byte[NONCE_BYTES];
     if (NATIVE != null) {
       NATIVE.randomBytes(nonce);
@@ -93,33 +73,14 @@ public final class Aead {
     System.arraycopy(nonce, 0, out, outOff, NONCE_BYTES);
     int at = outOff + NONCE_BYTES;
     int count = segments(len);
-    if (nativeKey != null) {
-      for (int i = 0; i < count; i++) {
-        int from = off + i * SEGMENT;
-        int n = Math.min(SEGMENT, off + len - from);
-        byte[] a = segmentAad(aad, i, i == count - 1);
-        NATIVE.seal(nativeKey, segmentNonce(nonce, i), a, 0, a.length, plain, from, n, out, at);
-        at += n + TAG_BYTES;
-      }
-      return at - outOff;
+    for (int i = 0; i < count; i++) {
+      int from = off + i * SEGMENT;
+      int n = Math.min(SEGMENT, off + len - from);
+      byte[] a = segmentAad(aad, i, i == count - 1);
+      gcm.seal(segmentNonce(nonce, i), a, 0, a.length, plain, from, n, out, at);
+      at += n + TAG_BYTES;
     }
-    try {
-      Cipher c = CIPHER.get();
-      for (int i = 0; i < count; i++) {
-        int from = off + i * SEGMENT;
-        int n = Math.min(SEGMENT, off + len - from);
-        c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, segmentNonce(nonce, i)));
-        c.updateAAD(segmentAad(aad, i, i == count - 1));
-        int done = 0;
-        for (; n - done > PIECE; done += PIECE) {
-          at += c.update(plain, from + done, PIECE, out, at);
-        }
-        at += c.doFinal(plain, from + done, n - done, out, at);
-      }
-      return at - outOff;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("AES-GCM refused to seal: " + e.getClass().getSimpleName(), e);
-    }
+    return at - outOff;
   }
 
   /** Opens a sealed message, or throws if any part of it does not authenticate. */
@@ -148,42 +109,22 @@ public final class Aead {
    */
   public int open(byte[] sealed, int off, int len, byte[] aad, byte[] out, int outOff)
       throws AuthenticationFailedException {
-    if (nativeKey == null) {
-      Warmup.note(len);
-    }
     int plainLength = checkedOpenedLength(len);
     java.util.Objects.checkFromIndexSize(outOff, plainLength, out.length);
     int count = segments(plainLength);
     byte[] nonce = java.util.Arrays.copyOfRange(sealed, off, off + NONCE_BYTES);
     int in = off + NONCE_BYTES;
     int at = 0;
-    if (nativeKey != null) {
-      for (int i = 0; i < count; i++) {
-        int n = Math.min(SEGMENT, plainLength - at);
-        byte[] a = segmentAad(aad, i, i == count - 1);
-        if (!NATIVE.open(nativeKey, segmentNonce(nonce, i), a, 0, a.length, sealed, in, n + TAG_BYTES, out, outOff + at)) {
-          throw new AuthenticationFailedException("authentication tag does not match", null);
-        }
-        at += n;
-        in += n + TAG_BYTES;
+    for (int i = 0; i < count; i++) {
+      int n = Math.min(SEGMENT, plainLength - at);
+      byte[] a = segmentAad(aad, i, i == count - 1);
+      if (!gcm.open(segmentNonce(nonce, i), a, 0, a.length, sealed, in, n + TAG_BYTES, out, outOff + at)) {
+        throw new AuthenticationFailedException("authentication tag does not match", null);
       }
-      return plainLength;
+      at += n;
+      in += n + TAG_BYTES;
     }
-    try {
-      Cipher c = CIPHER.get();
-      for (int i = 0; i < count; i++) {
-        int n = Math.min(SEGMENT, plainLength - at);
-        c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, segmentNonce(nonce, i)));
-        c.updateAAD(segmentAad(aad, i, i == count - 1));
-        at += c.doFinal(sealed, in, n + TAG_BYTES, out, outOff + at);
-        in += n + TAG_BYTES;
-      }
-      return plainLength;
-    } catch (AEADBadTagException e) {
-      throw new AuthenticationFailedException("authentication tag does not match", e);
-    } catch (GeneralSecurityException e) {
-      throw new AuthenticationFailedException("cannot open sealed data: " + e.getClass().getSimpleName(), e);
-    }
+    return plainLength;
   }
 
   private static int checkedOpenedLength(int sealedLength) throws AuthenticationFailedException {
@@ -219,13 +160,5 @@ public final class Aead {
     a[aad.length + 3] = (byte) i;
     a[aad.length + 4] = (byte) (last ? 1 : 0);
     return a;
-  }
-
-  private static Cipher newCipher() {
-    try {
-      return Cipher.getInstance("AES/GCM/NoPadding");
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("this Java has no AES/GCM", e);
-    }
   }
 }
