@@ -3,6 +3,7 @@ package org.kho.backup;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
@@ -51,8 +52,10 @@ final class NativeStat {
     }
     try {
       Linker linker = Linker.nativeLinker();
+      // not a critical call: on a cold cache or a network file system it waits on the disk, and
+      // the collector must be able to run meanwhile
       MethodHandle h = linker.downcallHandle(linker.defaultLookup().findOrThrow("fstatat"),
-          FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT), Linker.Option.critical(true));
+          FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
       return new NativeStat(h, Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8")));
     } catch (RuntimeException | LinkageError e) {
       return null; // no such symbol (older glibc), or no native access granted
@@ -66,14 +69,15 @@ final class NativeStat {
       return null;
     }
     byte[] buf = new byte[STAT_BYTES];
-    int rc;
-    try {
-      rc = (int) fstatat.invokeExact(AT_FDCWD, MemorySegment.ofArray(path), MemorySegment.ofArray(buf),
-          follow ? 0 : AT_SYMLINK_NOFOLLOW);
+    try (Arena arena = Arena.ofConfined()) {
+      MemorySegment nativePath = arena.allocate(path.length);
+      MemorySegment.copy(path, 0, nativePath, java.lang.foreign.ValueLayout.JAVA_BYTE, 0, path.length);
+      MemorySegment nativeBuf = arena.allocate(STAT_BYTES, 8);
+      if ((int) fstatat.invokeExact(AT_FDCWD, nativePath, nativeBuf, follow ? 0 : AT_SYMLINK_NOFOLLOW) != 0) {
+        return null;
+      }
+      MemorySegment.copy(nativeBuf, java.lang.foreign.ValueLayout.JAVA_BYTE, 0, buf, 0, STAT_BYTES);
     } catch (Throwable e) {
-      return null;
-    }
-    if (rc != 0) {
       return null;
     }
     ByteBuffer b = ByteBuffer.wrap(buf).order(ByteOrder.LITTLE_ENDIAN);

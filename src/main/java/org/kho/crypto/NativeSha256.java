@@ -13,6 +13,7 @@ import java.security.MessageDigest;
  */
 final class NativeSha256 extends MessageDigest {
   private static final int BYTES = 32;
+  private static final int PIECE = 1 << 20;
   private static final class Holder {
     static final Cleaner CLEANER = Cleaner.create();
   }
@@ -36,7 +37,9 @@ final class NativeSha256 extends MessageDigest {
   @Override
   protected void engineUpdate(byte[] input, int offset, int len) {
     java.util.Objects.checkFromIndexSize(offset, len, input.length);
-    openssl.updateDigest(ctx, input, offset, len);
+    for (int done = 0; done < len; done += PIECE) { // each call holds off the collector: keep them short
+      openssl.updateDigest(ctx, input, offset + done, Math.min(PIECE, len - done));
+    }
   }
 
   @Override

@@ -13,7 +13,7 @@ public final class Sha256 {
    * such calls (and so reaches the SHA intrinsics) soon; one call per 16 MiB pack it compiles late.
    */
   public static byte[] of(byte[] data, int off, int len) {
-    if (NATIVE != null) {
+    if (NATIVE != null && len <= NATIVE_ONE_CALL) {
       return NATIVE.sha256(data, off, len);
     }
     MessageDigest md = digest();
@@ -24,6 +24,12 @@ public final class Sha256 {
   }
 
   private static final int PIECE = 64 * 1024;
+  /**
+   * The most hashed in one call into OpenSSL: its calls hold off the garbage collector while they
+   * run (critical downcalls), 1 MiB takes under a millisecond; a whole pack goes through
+   * {@link #digest()} in pieces.
+   */
+  private static final int NATIVE_ONE_CALL = 1 << 20;
   /** The system's OpenSSL for whole arrays, where found: full speed from the first call. */
   private static final OpenSsl NATIVE = OpenSsl.get();
 
