@@ -65,7 +65,9 @@ class LocalStorageTest extends StreamingStorageContract {
     Files.write(root().resolve("keys/.tmp-1234"), new byte[5]);
     Files.write(root().resolve(".tmp-config"), new byte[5]);
     Files.write(root().resolve("index/notes.txt"), new byte[5]);
-    Files.write(root().resolve("data/00/" + hash), new byte[5]);
+    String otherPrefix = hash.startsWith("00") ? "01" : "00"; // a stranger: the right name in the wrong folder
+    Files.createDirectories(root().resolve("data/" + otherPrefix));
+    Files.write(root().resolve("data/" + otherPrefix + "/" + hash), new byte[5]);
 
     assertThat(storage().list(ObjectKind.DATA)).containsExactly(new ObjectInfo(name, 10));
     assertThat(storage().list(ObjectKind.KEY)).isEmpty();
