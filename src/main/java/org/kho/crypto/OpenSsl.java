@@ -116,27 +116,18 @@ final class OpenSsl {
    * same offset.
    */
   void seal(byte[] key, byte[] nonce, byte[] aad, int aadOff, int aadLen, byte[] in, int off, int len, byte[] out, int at) {
-    MemorySegment ctx = newContext();
-    try {
-      int[] outLength = new int[1];
-      MemorySegment n = MemorySegment.ofArray(outLength);
-      MemorySegment o = MemorySegment.ofArray(out);
-      boolean ok = (int) cipherInit.invokeExact(ctx, cipher(key), MemorySegment.NULL, MemorySegment.ofArray(key),
-          MemorySegment.ofArray(nonce), 1) == 1
-          && (int) cipherUpdate.invokeExact(ctx, MemorySegment.NULL, n, slice(aad, aadOff, aadLen), aadLen) == 1
-          && (len == 0 || (int) cipherUpdate.invokeExact(ctx, o.asSlice(at, len), n,
-              MemorySegment.ofArray(in).asSlice(off, len), len) == 1 && outLength[0] == len)
-          && (int) cipherFinal.invokeExact(ctx, o.asSlice(at + len), n) == 1
-          && (int) ctxCtrl.invokeExact(ctx, AEAD_GET_TAG, TAG, o.asSlice(at + len, TAG)) == 1;
-      if (!ok) {
-        throw new IllegalStateException("OpenSSL refused to seal with AES-256-GCM");
-      }
-    } catch (RuntimeException | Error e) {
-      throw e;
-    } catch (Throwable e) {
-      throw new IllegalStateException("OpenSSL call failed", e);
-    } finally {
-      free(ctx);
+    int[] outLength = new int[1];
+    MemorySegment n = MemorySegment.ofArray(outLength);
+    MemorySegment o = MemorySegment.ofArray(out);
+    boolean ok = withCipher(ctx -> (int) cipherInit.invokeExact(ctx, cipher(key), MemorySegment.NULL,
+        MemorySegment.ofArray(key), MemorySegment.ofArray(nonce), 1) == 1
+        && (int) cipherUpdate.invokeExact(ctx, MemorySegment.NULL, n, slice(aad, aadOff, aadLen), aadLen) == 1
+        && (len == 0 || (int) cipherUpdate.invokeExact(ctx, o.asSlice(at, len), n, slice(in, off, len), len) == 1
+            && outLength[0] == len)
+        && (int) cipherFinal.invokeExact(ctx, o.asSlice(at + len), n) == 1
+        && (int) ctxCtrl.invokeExact(ctx, AEAD_GET_TAG, TAG, o.asSlice(at + len, TAG)) == 1);
+    if (!ok) {
+      throw new IllegalStateException("OpenSSL refused to seal with AES-GCM");
     }
   }
 
@@ -146,38 +137,36 @@ final class OpenSsl {
    */
   boolean open(byte[] key, byte[] nonce, byte[] aad, int aadOff, int aadLen, byte[] in, int off, int len, byte[] out, int at) {
     int n = len - TAG;
+    MemorySegment l = MemorySegment.ofArray(new int[1]);
+    MemorySegment i = MemorySegment.ofArray(in);
+    MemorySegment o = MemorySegment.ofArray(out);
+    return n >= 0 && withCipher(ctx -> (int) cipherInit.invokeExact(ctx, cipher(key), MemorySegment.NULL,
+        MemorySegment.ofArray(key), MemorySegment.ofArray(nonce), 0) == 1
+        && (int) cipherUpdate.invokeExact(ctx, MemorySegment.NULL, l, slice(aad, aadOff, aadLen), aadLen) == 1
+        && (n == 0 || (int) cipherUpdate.invokeExact(ctx, o.asSlice(at, n), l, i.asSlice(off, n), n) == 1)
+        && (int) ctxCtrl.invokeExact(ctx, AEAD_SET_TAG, TAG, i.asSlice(off + n, TAG)) == 1
+        && (int) cipherFinal.invokeExact(ctx, o.asSlice(at + n), l) == 1);
+  }
+
+  /** Calls into a cipher context made for {@code body} and freed after it (OpenSSL wipes its key schedule). */
+  private boolean withCipher(CipherCall body) {
     MemorySegment ctx = newContext();
     try {
-      int[] outLength = new int[1];
-      MemorySegment l = MemorySegment.ofArray(outLength);
-      MemorySegment i = MemorySegment.ofArray(in);
-      MemorySegment o = MemorySegment.ofArray(out);
-      return n >= 0
-          && (int) cipherInit.invokeExact(ctx, cipher(key), MemorySegment.NULL, MemorySegment.ofArray(key),
-              MemorySegment.ofArray(nonce), 0) == 1
-          && (int) cipherUpdate.invokeExact(ctx, MemorySegment.NULL, l, slice(aad, aadOff, aadLen), aadLen) == 1
-          && (n == 0 || (int) cipherUpdate.invokeExact(ctx, o.asSlice(at, n), l, i.asSlice(off, n), n) == 1)
-          && (int) ctxCtrl.invokeExact(ctx, AEAD_SET_TAG, TAG, i.asSlice(off + n, TAG)) == 1
-          && (int) cipherFinal.invokeExact(ctx, o.asSlice(at + n), l) == 1;
-    } catch (RuntimeException | Error e) {
-      throw e;
-    } catch (Throwable e) {
-      throw new IllegalStateException("OpenSSL call failed", e);
+      return call(() -> body.run(ctx));
     } finally {
       free(ctx);
     }
   }
 
+  private interface CipherCall {
+    boolean run(MemorySegment ctx) throws Throwable;
+  }
+
   /** HMAC-SHA256 of {@code data[off, off+len)} under {@code key}. */
   byte[] hmacSha256(byte[] key, byte[] data, int off, int len) {
     byte[] md = new byte[32];
-    MemorySegment r;
-    try {
-      r = (MemorySegment) hmac.invokeExact(sha256Md, MemorySegment.ofArray(key), key.length,
-          MemorySegment.ofArray(data).asSlice(off, len), (long) len, MemorySegment.ofArray(md), MemorySegment.NULL);
-    } catch (Throwable e) {
-      throw new IllegalStateException("OpenSSL call failed", e);
-    }
+    MemorySegment r = call(() -> (MemorySegment) hmac.invokeExact(sha256Md, MemorySegment.ofArray(key), key.length,
+        slice(data, off, len), (long) len, MemorySegment.ofArray(md), MemorySegment.NULL));
     if (r.equals(MemorySegment.NULL)) {
       throw new IllegalStateException("OpenSSL refused to compute HMAC-SHA256");
     }
@@ -187,12 +176,8 @@ final class OpenSsl {
   /** SHA-256 of {@code data[off, off+len)}. */
   byte[] sha256(byte[] data, int off, int len) {
     byte[] md = new byte[32];
-    MemorySegment r;
-    try {
-      r = (MemorySegment) sha256.invokeExact(MemorySegment.ofArray(data).asSlice(off, len), (long) len, MemorySegment.ofArray(md));
-    } catch (Throwable e) {
-      throw new IllegalStateException("OpenSSL call failed", e);
-    }
+    MemorySegment r = call(() -> (MemorySegment) sha256.invokeExact(slice(data, off, len), (long) len,
+        MemorySegment.ofArray(md)));
     if (r.equals(MemorySegment.NULL)) {
       throw new IllegalStateException("OpenSSL refused to compute SHA-256");
     }
@@ -205,55 +190,50 @@ final class OpenSsl {
    * lock and mixes in SHA1PRNG output, whose compiles alone took 0.3 s of a first backup.
    */
   void randomBytes(byte[] out) {
-    int rc;
-    try {
-      rc = (int) randBytes.invokeExact(MemorySegment.ofArray(out), out.length);
-    } catch (Throwable e) {
-      throw new IllegalStateException("OpenSSL call failed", e);
-    }
-    if (rc != 1) {
+    if (call(() -> (int) randBytes.invokeExact(MemorySegment.ofArray(out), out.length)) != 1) {
       throw new IllegalStateException("OpenSSL's random number generator failed (RAND_bytes)");
     }
   }
 
   /** A new SHA-256 context, to be given back to {@link #freeDigest}. */
   MemorySegment newDigest() {
-    try {
-      MemorySegment ctx = (MemorySegment) mdNew.invokeExact();
-      if (ctx.equals(MemorySegment.NULL)) {
-        throw new OutOfMemoryError("OpenSSL could not allocate a digest context");
-      }
-      if ((int) digestInit.invokeExact(ctx, sha256Md, MemorySegment.NULL) != 1) {
-        freeDigest(ctx);
-        throw new IllegalStateException("OpenSSL refused to start a SHA-256 digest");
-      }
-      return ctx;
-    } catch (RuntimeException | Error e) {
-      throw e;
-    } catch (Throwable e) {
-      throw new IllegalStateException("OpenSSL call failed", e);
+    MemorySegment ctx = allocated(call(() -> (MemorySegment) mdNew.invokeExact()), "a digest context");
+    if (call(() -> (int) digestInit.invokeExact(ctx, sha256Md, MemorySegment.NULL)) != 1) {
+      freeDigest(ctx);
+      throw new IllegalStateException("OpenSSL refused to start a SHA-256 digest");
     }
+    return ctx;
   }
 
   void updateDigest(MemorySegment ctx, byte[] data, int off, int len) {
-    try {
-      if ((int) digestUpdate.invokeExact(ctx, slice(data, off, len), (long) len) != 1) {
-        throw new IllegalStateException("OpenSSL refused to hash");
-      }
-    } catch (RuntimeException | Error e) {
-      throw e;
-    } catch (Throwable e) {
-      throw new IllegalStateException("OpenSSL call failed", e);
+    if (call(() -> (int) digestUpdate.invokeExact(ctx, slice(data, off, len), (long) len)) != 1) {
+      throw new IllegalStateException("OpenSSL refused to hash");
     }
   }
 
   /** Ends the digest into {@code md} (32 bytes) and starts the context again, as after init. */
   void finishDigest(MemorySegment ctx, byte[] md) {
+    if (call(() -> (int) digestFinal.invokeExact(ctx, MemorySegment.ofArray(md), MemorySegment.NULL)) != 1
+        || call(() -> (int) digestInit.invokeExact(ctx, sha256Md, MemorySegment.NULL)) != 1) {
+      throw new IllegalStateException("OpenSSL refused to finish a SHA-256 digest");
+    }
+  }
+
+  void freeDigest(MemorySegment ctx) {
+    call(() -> {
+      mdFree.invokeExact(ctx);
+      return null;
+    });
+  }
+
+  /** A downcall, whose checked {@code Throwable} (it has none in practice) becomes an {@code IllegalStateException}. */
+  private interface NativeCall<T> {
+    T run() throws Throwable;
+  }
+
+  private static <T> T call(NativeCall<T> c) {
     try {
-      if ((int) digestFinal.invokeExact(ctx, MemorySegment.ofArray(md), MemorySegment.NULL) != 1
-          || (int) digestInit.invokeExact(ctx, sha256Md, MemorySegment.NULL) != 1) {
-        throw new IllegalStateException("OpenSSL refused to finish a SHA-256 digest");
-      }
+      return c.run();
     } catch (RuntimeException | Error e) {
       throw e;
     } catch (Throwable e) {
@@ -261,12 +241,11 @@ final class OpenSsl {
     }
   }
 
-  void freeDigest(MemorySegment ctx) {
-    try {
-      mdFree.invokeExact(ctx);
-    } catch (Throwable e) {
-      throw new IllegalStateException("OpenSSL call failed", e);
+  private static MemorySegment allocated(MemorySegment ctx, String what) {
+    if (ctx.equals(MemorySegment.NULL)) {
+      throw new OutOfMemoryError("OpenSSL could not allocate " + what);
     }
+    return ctx;
   }
 
   private MemorySegment cipher(byte[] key) {
@@ -282,24 +261,13 @@ final class OpenSsl {
   }
 
   private MemorySegment newContext() {
-    try {
-      MemorySegment ctx = (MemorySegment) ctxNew.invokeExact();
-      if (ctx.equals(MemorySegment.NULL)) {
-        throw new OutOfMemoryError("OpenSSL could not allocate a cipher context");
-      }
-      return ctx;
-    } catch (RuntimeException | Error e) {
-      throw e;
-    } catch (Throwable e) {
-      throw new IllegalStateException("OpenSSL call failed", e);
-    }
+    return allocated(call(() -> (MemorySegment) ctxNew.invokeExact()), "a cipher context");
   }
 
   private void free(MemorySegment ctx) {
-    try {
+    call(() -> {
       ctxFree.invokeExact(ctx);
-    } catch (Throwable e) {
-      throw new IllegalStateException("OpenSSL call failed", e);
-    }
+      return null;
+    });
   }
 }
