@@ -1,7 +1,9 @@
 package org.kho.backup;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
@@ -9,7 +11,6 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -68,25 +69,22 @@ final class NativeStat {
     if (path == null) {
       return null;
     }
-    byte[] buf = new byte[STAT_BYTES];
     try (Arena arena = Arena.ofConfined()) {
-      MemorySegment nativePath = arena.allocate(path.length);
-      MemorySegment.copy(path, 0, nativePath, java.lang.foreign.ValueLayout.JAVA_BYTE, 0, path.length);
-      MemorySegment nativeBuf = arena.allocate(STAT_BYTES, 8);
-      if ((int) fstatat.invokeExact(AT_FDCWD, nativePath, nativeBuf, follow ? 0 : AT_SYMLINK_NOFOLLOW) != 0) {
+      MemorySegment b = arena.allocate(STAT_BYTES, 8);
+      if ((int) fstatat.invokeExact(AT_FDCWD, arena.allocateFrom(JAVA_BYTE, path), b,
+          follow ? 0 : AT_SYMLINK_NOFOLLOW) != 0) {
         return null;
       }
-      MemorySegment.copy(nativeBuf, java.lang.foreign.ValueLayout.JAVA_BYTE, 0, buf, 0, STAT_BYTES);
+      return Stat.fromRaw(b.get(JAVA_INT, 24), b.get(JAVA_INT, 28), b.get(JAVA_INT, 32), time(b, 88), time(b, 104),
+          b.get(JAVA_LONG, 8), b.get(JAVA_LONG, 0), (int) b.get(JAVA_LONG, 16), b.get(JAVA_LONG, 48));
     } catch (Throwable e) {
       return null;
     }
-    ByteBuffer b = ByteBuffer.wrap(buf).order(ByteOrder.LITTLE_ENDIAN);
-    return Stat.fromRaw(b.getInt(24), b.getInt(28), b.getInt(32), time(b, 88), time(b, 104), b.getLong(8),
-        b.getLong(0), (int) b.getLong(16), b.getLong(48));
   }
 
-  private static Instant time(ByteBuffer b, int at) {
-    return Instant.ofEpochSecond(b.getLong(at), b.getLong(at + 8));
+  /** A {@code struct timespec} at {@code at}. */
+  private static Instant time(MemorySegment b, int at) {
+    return Instant.ofEpochSecond(b.get(JAVA_LONG, at), b.get(JAVA_LONG, at + 8));
   }
 
   /** The path as the JDK passes it to the kernel, NUL-terminated; null if it has a NUL or cannot be encoded. */

@@ -25,12 +25,9 @@ final class JdkGcm extends AesGcm {
 
   @Override
   public void seal(byte[] nonce, byte[] aad, int aadOff, int aadLen, byte[] in, int off, int len, byte[] out, int at) {
-    checkNonce(nonce);
     Warmup.note(len);
     try {
-      Cipher c = CIPHER.get();
-      c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, nonce));
-      c.updateAAD(aad, aadOff, aadLen);
+      Cipher c = started(Cipher.ENCRYPT_MODE, nonce, aad, aadOff, aadLen);
       int done = 0;
       for (; len - done > PIECE; done += PIECE) {
         at += c.update(in, off + done, PIECE, out, at);
@@ -43,17 +40,22 @@ final class JdkGcm extends AesGcm {
 
   @Override
   public boolean open(byte[] nonce, byte[] aad, int aadOff, int aadLen, byte[] in, int off, int len, byte[] out, int at) {
-    checkNonce(nonce);
     Warmup.note(len);
     try {
-      Cipher c = CIPHER.get();
-      c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, nonce));
-      c.updateAAD(aad, aadOff, aadLen);
-      c.doFinal(in, off, len, out, at);
+      started(Cipher.DECRYPT_MODE, nonce, aad, aadOff, aadLen).doFinal(in, off, len, out, at);
       return true;
     } catch (GeneralSecurityException e) { // AEADBadTagException, or a length the cipher refuses
       return false;
     }
+  }
+
+  /** This thread's cipher, set up for one message under {@code nonce} with its associated data given. */
+  private Cipher started(int mode, byte[] nonce, byte[] aad, int aadOff, int aadLen) throws GeneralSecurityException {
+    checkNonce(nonce);
+    Cipher c = CIPHER.get();
+    c.init(mode, key, new GCMParameterSpec(TAG_BYTES * 8, nonce));
+    c.updateAAD(aad, aadOff, aadLen);
+    return c;
   }
 
   private static Cipher newCipher() {

@@ -9,8 +9,9 @@ public final class Sha256 {
   private Sha256() {}
 
   /**
-   * The digest of {@code data[off, off+len)}, fed in 64 KiB pieces: the JIT compiles a loop of
-   * such calls (and so reaches the SHA intrinsics) soon; one call per 16 MiB pack it compiles late.
+   * The digest of {@code data[off, off+len)}: one OpenSSL call up to 1 MiB, else a {@link #digest()}
+   * fed in 64 KiB pieces (with the JDK's digest, the JIT compiles a loop of such calls, and so
+   * reaches the SHA intrinsics, soon; one call per 16 MiB pack it compiles late).
    */
   public static byte[] of(byte[] data, int off, int len) {
     if (NATIVE != null && len <= NATIVE_ONE_CALL) {

@@ -2,6 +2,7 @@ package org.kho.storage.vfs;
 
 import com.jcraft.jsch.Cipher;
 import com.jcraft.jsch.JSch;
+import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
 import org.kho.crypto.AesGcm;
 
@@ -86,9 +87,9 @@ public abstract sealed class SshAesGcm implements Cipher permits SshAesGcm.Aes12
     if (key.length < keyBytes || iv.length < NONCE) {
       throw new IllegalArgumentException("AES-GCM needs a " + keyBytes + "-byte key and a 12-byte nonce");
     }
-    byte[] k = java.util.Arrays.copyOf(key, keyBytes);
+    byte[] k = Arrays.copyOf(key, keyBytes);
     gcm = AesGcm.openssl(k);
-    java.util.Arrays.fill(k, (byte) 0);
+    Arrays.fill(k, (byte) 0);
     if (gcm == null) {
       throw new IllegalStateException("OpenSSL is no longer available for AES-GCM");
     }
