@@ -81,8 +81,7 @@ final class Archiver {
     List<CompletableFuture<Node>> children = new ArrayList<>();
     for (Path child : list(dir)) {
       String childName = child.getFileName().toString();
-      Path relative = root.relativize(child);
-      if (filter.excluded(relative)) {
+      if (filter.excluded(root, child)) {
         continue;
       }
       Stat s = stat(child);
@@ -92,7 +91,7 @@ final class Archiver {
       Node was = oldTree == null ? null : oldTree.find(childName);
       CompletableFuture<Node> node = switch (s.type()) {
         case DIR -> folder(child, s, childName, was, root, filter);
-        case FILE -> filter.selectedFile(relative) ? file(child, s, childName, was) : null;
+        case FILE -> filter.selectedFile(root, child) ? file(child, s, childName, was) : null;
         case SYMLINK -> symlink(child, s, childName);
         default -> CompletableFuture.completedFuture(s.node(childName));
       };

@@ -16,8 +16,10 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * {@code fstatat(2)} through FFM on Linux x86-64 (glibc 2.33 or later exports it), for the walk of
@@ -36,10 +38,14 @@ final class NativeStat {
 
   private final MethodHandle fstatat;
   private final Charset charset;
+  /** Whether the charset encodes each ASCII character as its own byte (UTF-8, ISO 8859-1, ASCII). */
+  private final boolean asciiAsIs;
 
   private NativeStat(MethodHandle fstatat, Charset charset) {
     this.fstatat = fstatat;
     this.charset = charset;
+    this.asciiAsIs = Set.of(StandardCharsets.UTF_8, StandardCharsets.ISO_8859_1, StandardCharsets.US_ASCII)
+        .contains(charset);
   }
 
   /** The native call, or null where it cannot be made (then the JDK's API is used). */
@@ -70,9 +76,10 @@ final class NativeStat {
       return null;
     }
     try (Arena arena = Arena.ofConfined()) {
-      MemorySegment b = arena.allocate(STAT_BYTES, 8);
-      if ((int) fstatat.invokeExact(AT_FDCWD, arena.allocateFrom(JAVA_BYTE, path), b,
-          follow ? 0 : AT_SYMLINK_NOFOLLOW) != 0) {
+      MemorySegment both = arena.allocate(STAT_BYTES + path.length, 8); // one allocation: the buffer, then the path
+      MemorySegment b = both.asSlice(0, STAT_BYTES);
+      MemorySegment.copy(path, 0, both, JAVA_BYTE, STAT_BYTES, path.length);
+      if ((int) fstatat.invokeExact(AT_FDCWD, both.asSlice(STAT_BYTES), b, follow ? 0 : AT_SYMLINK_NOFOLLOW) != 0) {
         return null;
       }
       return Stat.fromRaw(b.get(JAVA_INT, 24), b.get(JAVA_INT, 28), b.get(JAVA_INT, 32), time(b, 88), time(b, 104),
@@ -89,6 +96,21 @@ final class NativeStat {
 
   /** The path as the JDK passes it to the kernel, NUL-terminated; null if it has a NUL or cannot be encoded. */
   private byte[] cString(String s) {
+    if (asciiAsIs) {
+      byte[] out = new byte[s.length() + 1];
+      int i = 0;
+      for (char c; i < s.length() && (c = s.charAt(i)) != 0 && c < 0x80; i++) {
+        out[i] = (byte) c;
+      }
+      if (i == s.length()) {
+        return out;
+      }
+    }
+    return encoded(s);
+  }
+
+  /** {@link #cString} through the charset's encoder, for paths that are not plain ASCII. */
+  private byte[] encoded(String s) {
     CharsetEncoder encoder = charset.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
     try {

@@ -44,7 +44,7 @@ final class BackupCommand implements Callable<Integer> {
   @Parameters(paramLabel = "PATH|ITEM", description = "Paths to back up; with --config, item ids (default: all items).")
   private List<String> args = new ArrayList<>();
   @Option(names = {"-e", "--exclude"}, paramLabel = "GLOB", description = "Leave out matching files and folders "
-      + "(a name pattern like '*.tmp', or a path pattern relative to the source like 'cache/**'). Repeatable.")
+      + "(a name pattern like '*.tmp', or a path pattern relative to the source like 'cache/**' or '/build'). Repeatable.")
   private List<String> excludes = new ArrayList<>();
   @Option(names = "--tag", paramLabel = "TAG", description = "Tag the snapshot. Repeatable.")
   private List<String> tags = new ArrayList<>();
