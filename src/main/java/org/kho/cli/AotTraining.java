@@ -25,6 +25,9 @@ import java.util.zip.GZIPOutputStream;
  * of the training starts measurably slower (a log archive of 16 MiB took 3.8 CPU-s with a cache
  * trained on the quickstart alone, 2.9 with one that had seen a log archive).
  *
+ * <p>Where Debian's OpenSSH server is installed, the training starts one on 127.0.0.1 for its SFTP
+ * steps, and stops it at the end.
+ *
  * <p>Not a user command: {@code java -cp kho.jar org.kho.cli.AotTraining DIR} (DIR new or empty).
  * Exits non-zero, naming the step, when a command fails; the build then has no cache and kho still
  * runs, only slower.
@@ -73,7 +76,39 @@ public final class AotTraining {
       writeCatalogue(dir.resolve("config/catalogue.yaml"), logs, quick);
       code = run(logSteps);
     }
-    return code;
+    return code == 0 ? sftp(quick.resolve("sample"), pw) : code;
+  }
+
+  /**
+   * A backup, restore and check over SFTP, to the local OpenSSH server ({@link TrainingSshd}): JSch,
+   * commons-vfs and the remote storage then start from the cache too (an SFTP backup of 370 MiB took
+   * 3.5–3.9 s instead of 3.9–4.2 with a cache that had not seen SFTP). Left out, with a line in the
+   * log saying why, where no server can be started; the cache then lacks only them.
+   */
+  private int sftp(Path sample, String pw) throws IOException {
+    TrainingSshd sshd;
+    try {
+      sshd = TrainingSshd.start(dir.resolve("sshd"));
+    } catch (TrainingSshd.Unavailable e) {
+      log.println("SFTP steps left out: " + e.getMessage());
+      return 0;
+    }
+    try (sshd) {
+      String repo = sshd.url(dir.resolve("sftp-repository"));
+      List<String> remote = sshd.options();
+      return run(List.of(
+          concat(List.of("repo", "init", "--repo", repo, "--password-file", pw), remote),
+          concat(List.of("backup", "--repo", repo, "--password-file", pw, sample.toString()), remote),
+          concat(List.of("restore", "--repo", repo, "--password-file", pw, "latest", "--target",
+              dir.resolve("restored-sftp").toString()), remote),
+          concat(List.of("check", "--repo", repo, "--password-file", pw, "--read-data"), remote)));
+    }
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
   }
 
   private int run(List<List<String>> steps) {
