@@ -83,7 +83,7 @@ public final class AotTraining {
    * A backup, restore and check over SFTP, to the local OpenSSH server ({@link TrainingSshd}): JSch,
    * commons-vfs and the remote storage then start from the cache too (an SFTP backup of 370 MiB took
    * 3.5–3.9 s instead of 3.9–4.2 with a cache that had not seen SFTP). Left out, with a line in the
-   * log saying why, where no server can be started; the cache then lacks only them.
+   * log saying why, where no server can be started or a step fails; the cache then lacks only them.
    */
   private int sftp(Path sample, String pw) throws IOException {
     TrainingSshd sshd;
@@ -96,12 +96,16 @@ public final class AotTraining {
     try (sshd) {
       String repo = sshd.url(dir.resolve("sftp-repository"));
       List<String> remote = sshd.options();
-      return run(List.of(
+      int code = run(List.of(
           concat(List.of("repo", "init", "--repo", repo, "--password-file", pw), remote),
           concat(List.of("backup", "--repo", repo, "--password-file", pw, sample.toString()), remote),
           concat(List.of("restore", "--repo", repo, "--password-file", pw, "latest", "--target",
               dir.resolve("restored-sftp").toString()), remote),
           concat(List.of("check", "--repo", repo, "--password-file", pw, "--read-data"), remote)));
+      if (code != 0) { // e.g. the server refuses this user (a locked account): the rest of the cache is still good
+        log.println("SFTP steps left out: the step above failed (the server's log: " + sshd.log() + ")");
+      }
+      return 0;
     }
   }
 

@@ -58,6 +58,7 @@ final class TrainingSshd implements AutoCloseable {
     Files.writeString(dir.resolve("sshd_config"), String.join("\n",
         "Port " + port,
         "ListenAddress 127.0.0.1",
+        "PidFile none", // never the system server's /run/sshd.pid
         "HostKey " + dir.resolve("host_key").toAbsolutePath(),
         "AuthorizedKeysFile " + dir.resolve("authorized_keys").toAbsolutePath(),
         "PasswordAuthentication no",
@@ -88,6 +89,11 @@ final class TrainingSshd implements AutoCloseable {
         "--identity-file", dir.resolve("client_key").toString());
   }
 
+  /** The server's own log. */
+  Path log() {
+    return dir.resolve("sshd.log");
+  }
+
   @Override
   public void close() {
     process.destroy();
@@ -112,7 +118,7 @@ final class TrainingSshd implements AutoCloseable {
       }
     }
     close();
-    throw new Unavailable("sshd did not listen on 127.0.0.1:" + port + " (see " + dir.resolve("sshd.log") + ")");
+    throw new Unavailable("sshd did not listen on 127.0.0.1:" + port + " (see " + log() + ")");
   }
 
   private static void keygen(Path key) throws IOException, Unavailable {

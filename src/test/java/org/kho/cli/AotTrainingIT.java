@@ -26,19 +26,21 @@ class AotTrainingIT {
 
     assertThat(run.code()).as(run.out() + run.err()).isZero();
     List<String> steps = run.out().lines().filter(l -> l.startsWith("kho ")).toList();
-    boolean sshd = Files.isExecutable(Path.of("/usr/sbin/sshd")) && Files.isExecutable(Path.of("/usr/bin/ssh-keygen"));
-    assertThat(steps).as(run.out()).hasSize(sshd ? 15 : 11).allMatch(l -> l.endsWith("-> exit 0"));
+    assertThat(steps.subList(0, 11)).allMatch(l -> l.endsWith("-> exit 0"));
     assertThat(steps).anyMatch(l -> l.startsWith("kho logs archive")).anyMatch(l -> l.startsWith("kho restore"));
     try (Stream<Path> months = Files.list(tmp.resolve("training/logs-repository/snapshots"))) {
       assertThat(months).hasSize(3);
     }
-    if (sshd) { // OpenSSH installed (.ci/run installs it): the SFTP steps ran, and the server is gone
+    boolean sshd = Files.isExecutable(Path.of("/usr/sbin/sshd")) && Files.isExecutable(Path.of("/usr/bin/ssh-keygen"));
+    if (sshd && "root".equals(System.getProperty("user.name"))) { // as in CI, which installs OpenSSH: SFTP ran
+      assertThat(steps).as(run.out()).hasSize(15).allMatch(l -> l.endsWith("-> exit 0"));
       assertThat(steps.subList(11, 15)).allMatch(l -> l.contains("--repo sftp://"));
       assertThat(Files.readString(tmp.resolve("training/sshd/sshd_config"))).contains("ListenAddress 127.0.0.1");
       assertThat(ProcessHandle.allProcesses().flatMap(p -> p.info().commandLine().stream())
-          .filter(c -> c.contains(tmp.resolve("training/sshd").toString()))).isEmpty();
-    } else {
-      assertThat(run.out()).contains("SFTP steps left out: no /usr/sbin/sshd");
+          .filter(c -> c.contains(tmp.resolve("training/sshd").toString()))).as("the server is stopped").isEmpty();
+    } else { // elsewhere the SFTP steps may be left out, with the reason, and never fail the training
+      assertThat(steps.size() == 15 && steps.stream().allMatch(l -> l.endsWith("-> exit 0"))
+          || run.out().contains("SFTP steps left out: ")).as(run.out()).isTrue();
     }
   }
 }
