@@ -65,11 +65,11 @@ public final class UpgradeClassFiles {
         ClassHierarchyResolver.defaultResolver().orElse(ClassHierarchyResolver.ofResourceParsing(
             (ClassDesc c) -> stream(entries, c)))));
     int upgraded = 0;
-    for (Entry e : entries.values()) {
-      if (e.name().endsWith(".class") && !e.name().startsWith("META-INF/")) {
-        ClassModel model = classFile.parse(e.bytes());
+    for (Map.Entry<String, Entry> e : entries.entrySet()) {
+      if (e.getKey().endsWith(".class") && !e.getKey().startsWith("META-INF/")) {
+        ClassModel model = classFile.parse(e.getValue().bytes());
         if (model.majorVersion() < OLDEST_CACHED) {
-          e.replace(classFile.transformClass(model, java8()));
+          e.setValue(new Entry(e.getValue().zip(), classFile.transformClass(model, java8())));
           upgraded++;
         }
       }
@@ -93,7 +93,7 @@ public final class UpgradeClassFiles {
   }
 
   private static boolean isSignature(String name) {
-    return name.startsWith("META-INF/") && name.matches("META-INF/[^/]+\\.(SF|RSA|DSA|EC)");
+    return name.matches("META-INF/[^/]+\\.(SF|RSA|DSA|EC)");
   }
 
   /** The class file of {@code c} from the jar itself, for the stack maps' type merges; null if not there. */
@@ -132,29 +132,9 @@ public final class UpgradeClassFiles {
   }
 
   /** One jar entry and its (possibly rewritten) bytes. */
-  private static final class Entry {
-    private final ZipEntry zip;
-    private byte[] bytes;
-
-    Entry(ZipEntry zip, byte[] bytes) {
-      this.zip = zip;
-      this.bytes = bytes;
-    }
-
+  private record Entry(ZipEntry zip, byte[] bytes) {
     String name() {
       return zip.getName();
-    }
-
-    ZipEntry zip() {
-      return zip;
-    }
-
-    byte[] bytes() {
-      return bytes;
-    }
-
-    void replace(byte[] upgraded) {
-      bytes = upgraded;
     }
   }
 }

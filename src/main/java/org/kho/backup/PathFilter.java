@@ -43,17 +43,14 @@ final class PathFilter {
    * walk without rules, {@code relativize} cost more than the rest of the filter).
    */
   private static boolean matchesAny(List<Rule> rules, Path root, Path path) {
+    Path name = path.getFileName();
     Path relative = null;
     for (Rule r : rules) {
-      Path name = path.getFileName();
-      if (r.byName() && name != null) {
-        if (r.matcher().matches(name)) {
-          return true;
-        }
-        continue;
+      boolean byName = r.byName() && name != null;
+      if (!byName && relative == null) {
+        relative = root.relativize(path);
       }
-      relative = relative != null ? relative : root.relativize(path);
-      if (r.matcher().matches(relative)) {
+      if (r.matcher().matches(byName ? name : relative)) {
         return true;
       }
     }

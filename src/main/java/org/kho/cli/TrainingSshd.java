@@ -71,7 +71,7 @@ final class TrainingSshd implements AutoCloseable {
     String[] hostKey = Files.readString(dir.resolve("host_key.pub")).trim().split("\\s+", 3); // type, key, comment
     Files.writeString(dir.resolve("known_hosts"), "[127.0.0.1]:" + port + " " + hostKey[0] + " " + hostKey[1] + "\n");
     Process p = new ProcessBuilder(SSHD.toString(), "-D", "-f", dir.resolve("sshd_config").toAbsolutePath().toString(),
-        "-E", dir.resolve("sshd.log").toAbsolutePath().toString())
+        "-E", log(dir).toAbsolutePath().toString())
         .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     TrainingSshd server = new TrainingSshd(p, dir, port);
     server.awaitListening();
@@ -91,6 +91,10 @@ final class TrainingSshd implements AutoCloseable {
 
   /** The server's own log. */
   Path log() {
+    return log(dir);
+  }
+
+  private static Path log(Path dir) {
     return dir.resolve("sshd.log");
   }
 
@@ -126,6 +130,7 @@ final class TrainingSshd implements AutoCloseable {
       Process p = new ProcessBuilder(KEYGEN.toString(), "-q", "-t", "ed25519", "-N", "", "-f", key.toString())
           .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
       if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        p.destroyForcibly();
         throw new Unavailable("ssh-keygen could not make " + key);
       }
     } catch (InterruptedException e) {
