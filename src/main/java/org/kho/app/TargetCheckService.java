@@ -36,9 +36,10 @@ public final class TargetCheckService {
     }
     String password = secrets.read(target.repositoryPassword().orElseThrow(() -> new KhoException(
         "target " + target.id() + " has no repositoryPassword", "add repositoryPassword: {file: …} to the target")));
+    CheckRequest request = new CheckRequest(readPercent);
     try (Repository repo = Repository.open(LocalStorage.open(local.path()), Credential.passphrase(password),
-        readPercent > 0 ? Repository.Options.defaults(clock).forBulkData() : Repository.Options.defaults(clock))) {
-      return new CheckService(repo, new SecureRandom()).run(new CheckRequest(readPercent), progress);
+        request.options(Repository.Options.defaults(clock)))) {
+      return new CheckService(repo, new SecureRandom()).run(request, progress);
     }
   }
 }

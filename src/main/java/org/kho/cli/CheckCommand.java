@@ -40,10 +40,10 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CheckResult result;
-    int percent = percent();
-    try (Repository r = percent > 0 ? repo.openForData(clock) : repo.open(clock);
+    CheckRequest request = new CheckRequest(percent());
+    try (Repository r = repo.open(request.options(Repository.Options.defaults(clock)));
         ProgressBar bar = new ProgressBar("check", !json)) {
-      result = new CheckService(r, new Random()).run(new CheckRequest(percent), bar);
+      result = new CheckService(r, new Random()).run(request, bar);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {

@@ -54,12 +54,16 @@ final class RepoOptions {
   }
 
   Repository open(Clock clock) {
-    return Repository.open(existingStorage(), credential(false), Repository.Options.defaults(clock));
+    return open(Repository.Options.defaults(clock));
+  }
+
+  Repository open(Repository.Options options) {
+    return Repository.open(existingStorage(), credential(false), options);
   }
 
   /** {@link #open} for a command that may read or write much data: the crypto warm-up is armed. */
   Repository openForData(Clock clock) {
-    return Repository.open(existingStorage(), credential(false), Repository.Options.defaults(clock).forBulkData());
+    return open(Repository.Options.defaults(clock).forBulkData());
   }
 
   Credential credential(boolean confirm) {

@@ -40,11 +40,14 @@ public final class Repository implements AutoCloseable {
   private final Clock clock;
   private final Host host;
   private final Argon2id kdf;
+  /** Fetches packs ahead of a full check; null for every other session. */
+  private final PackReadAhead readAhead;
   private volatile SigningKey signer;
   /** Bytes of a kept blob array: chunks average 1 MiB and rarely pass 2 MiB. */
   static final int BLOB_SCRATCH = (2 << 20) + (64 << 10);
 
-  private Repository(Storage storage, RepositoryConfig config, KeyRing.Opened opened, Clock clock, Host host, Argon2id kdf) {
+  private Repository(Storage storage, RepositoryConfig config, KeyRing.Opened opened, Clock clock, Host host, Argon2id kdf,
+      PackReadAhead readAhead) {
     this.storage = storage;
     this.config = config;
     this.master = opened.key();
@@ -53,6 +56,7 @@ public final class Repository implements AutoCloseable {
     this.clock = clock;
     this.host = host;
     this.kdf = kdf;
+    this.readAhead = readAhead;
   }
 
   /**
@@ -61,11 +65,12 @@ public final class Repository implements AutoCloseable {
    * while the session does its work), which starts once the session has sealed, opened or hashed
    * its first 8 MiB: for sessions that may seal or open much data (backup, restore, check
    * --read-data, log archives, drills); listing snapshots or checking the structure would only pay
-   * for it.
+   * for it. With {@code readAhead} opening also starts a {@link PackReadAhead}, for a check that
+   * reads every pack.
    */
-  public record Options(Clock clock, Host host, Argon2id kdf, boolean warmCrypto) {
+  public record Options(Clock clock, Host host, Argon2id kdf, boolean warmCrypto, boolean readAhead) {
     public Options(Clock clock, Host host, Argon2id kdf) {
-      this(clock, host, kdf, false);
+      this(clock, host, kdf, false, false);
     }
 
     public static Options defaults(Clock clock) {
@@ -74,7 +79,15 @@ public final class Repository implements AutoCloseable {
 
     /** These options, for a session that will read or write much data. */
     public Options forBulkData() {
-      return new Options(clock, host, kdf, true);
+      return new Options(clock, host, kdf, true, readAhead);
+    }
+
+    /**
+     * These options, for a check that reads every pack in full: the packs are fetched into the
+     * disk's cache from the moment the repository opens ({@link PackReadAhead}).
+     */
+    public Options forReadingEveryPack() {
+      return new Options(clock, host, kdf, true, true);
     }
   }
 
@@ -108,11 +121,24 @@ public final class Repository implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-    return new Repository(storage, config, new KeyRing.Opened(master, slot), options.clock(), options.host(), options.kdf());
+    return new Repository(storage, config, new KeyRing.Opened(master, slot), options.clock(), options.host(), options.kdf(),
+        null);
   }
 
   /** Opens an existing repository with any key slot that {@code credential} unlocks. */
   public static Repository open(Storage storage, Credential credential, Options options) {
+    PackReadAhead readAhead = options.readAhead() ? PackReadAhead.start(storage) : null;
+    try {
+      return open(storage, credential, options, readAhead);
+    } catch (RuntimeException e) {
+      if (readAhead != null) {
+        readAhead.close();
+      }
+      throw e;
+    }
+  }
+
+  private static Repository open(Storage storage, Credential credential, Options options, PackReadAhead readAhead) {
     RepositoryConfig config = RepositoryConfig.read(storage);
     if (config.version() != RepositoryConfig.VERSION) {
       throw new RepositoryException.Damaged("repository format version " + config.version()
@@ -122,7 +148,7 @@ public final class Repository implements AutoCloseable {
     if (options.warmCrypto()) { // not before: on two cores the warm-up took one from the key derivation, doubling its wall time
       Warmup.arm();
     }
-    return new Repository(storage, config, opened, options.clock(), options.host(), options.kdf());
+    return new Repository(storage, config, opened, options.clock(), options.host(), options.kdf(), readAhead);
   }
 
   public RepositoryConfig config() {
@@ -415,6 +441,9 @@ public final class Repository implements AutoCloseable {
 
   /** Reads pack {@code pack} in full and verifies every byte of it against {@code indexed}. */
   public PackReport verifyPack(String pack, List<BlobId> indexed) {
+    if (readAhead != null) {
+      readAhead.verifying(pack);
+    }
     return new PackVerifier(this, packScratch).verify(pack, indexed);
   }
 
@@ -731,6 +760,9 @@ public final class Repository implements AutoCloseable {
 
   @Override
   public void close() {
+    if (readAhead != null) {
+      readAhead.close();
+    }
     storage.close();
   }
 }

@@ -25,6 +25,10 @@ public final class BandwidthLimitedStorage extends ForwardingStorage {
     this.last = ticker.nanos();
   }
 
+  /** Dropped: fetching ahead would move bytes outside the limit. */
+  @Override
+  public void prefetch(ObjectName name) {}
+
   @Override
   protected <T> T call(Kind kind, ObjectName name, long bytes, Operation<T> op) {
     if (kind == Kind.CREATE) {

@@ -107,6 +107,12 @@ public abstract class ForwardingStorage implements Storage {
     return call(Kind.READ, name, length, () -> inner.read(name, offset, into, at, length));
   }
 
+  /** Passed on as it is: a hint for the wrapped target's own cache, nothing that crosses a wire. */
+  @Override
+  public void prefetch(ObjectName name) {
+    inner.prefetch(name);
+  }
+
   @Override
   public long size(ObjectName name) {
     return call(Kind.QUERY, name, 0, () -> inner.size(name));

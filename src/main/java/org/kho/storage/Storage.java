@@ -98,6 +98,15 @@ public interface Storage extends AutoCloseable {
     return bytes.length;
   }
 
+  /**
+   * A hint that {@code name} is about to be read: a target on a filesystem of this machine
+   * ({@link #localRoot}) reads it into the operating system's cache now, in the calling thread,
+   * so that the coming read finds it there; other targets do nothing (the default). Never fails
+   * and never changes what a read returns: a missing or unreadable object is left for the read
+   * to report.
+   */
+  default void prefetch(ObjectName name) {}
+
   /** The object's size in bytes. */
   long size(ObjectName name);
 

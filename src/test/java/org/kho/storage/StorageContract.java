@@ -287,6 +287,21 @@ public abstract class StorageContract {
   }
 
   @Test
+  void aPrefetchChangesNoObjectAndIgnoresAMissingOne() {
+    byte[] data = randomBytes(3 * MIB + 17);
+    ObjectName name = nameOf(ObjectKind.DATA, data);
+    storage.create(name, data);
+    ObjectName missing = nameOf(ObjectKind.DATA, "never stored".getBytes());
+
+    storage.prefetch(name);
+    storage.prefetch(missing);
+
+    assertThat(storage.read(name)).isEqualTo(data);
+    assertThat(storage.exists(missing)).isFalse();
+    assertThat(storage.list(ObjectKind.DATA)).containsExactly(new ObjectInfo(name, data.length));
+  }
+
+  @Test
   protected void deleteSaysWhetherTheObjectWasThere() {
     ObjectName name = createRandom(ObjectKind.LOCK, 100);
 

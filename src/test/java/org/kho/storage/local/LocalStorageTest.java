@@ -44,6 +44,37 @@ class LocalStorageTest extends StreamingStorageContract {
     }
   }
 
+  /**
+   * Observed from outside: GNU dd's {@code iflag=nocache} drops the file's pages from the cache,
+   * util-linux's fincore counts those cached, before and after the prefetch.
+   */
+  @Test
+  void aPrefetchReadsThePackIntoThePageCache() throws Exception {
+    assumeTrue(Files.isExecutable(Path.of("/usr/bin/fincore")) && Files.isExecutable(Path.of("/usr/bin/dd")),
+        "needs fincore (util-linux) and dd (coreutils)");
+    byte[] data = randomBytes(8 << 20);
+    ObjectName name = nameOf(ObjectKind.DATA, data);
+    storage().create(name, data);
+    Path file = root().resolve(name.path());
+    output("dd", "if=" + file, "iflag=nocache", "count=0", "status=none");
+    assumeTrue(cachedBytes(file) < data.length / 2, "the filesystem keeps the file cached (tmpfs?)");
+
+    storage().prefetch(name);
+
+    assertThat(cachedBytes(file)).isEqualTo(data.length);
+  }
+
+  private static long cachedBytes(Path file) throws Exception {
+    return Long.parseLong(output("fincore", "--bytes", "--noheadings", "--output", "RES", file.toString()).strip());
+  }
+
+  private static String output(String... command) throws Exception {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(String.join(" ", command) + ": " + out).isZero();
+    return out;
+  }
+
   @Test
   void theObjectIsAWholeFileAtItsPathOnceCreateReturns() throws IOException {
     byte[] data = randomBytes(3 << 20);
