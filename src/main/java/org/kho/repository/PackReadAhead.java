@@ -1,9 +1,7 @@
 package org.kho.repository;
 
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.kho.storage.ObjectKind;
 import org.kho.storage.Storage;
 
@@ -23,18 +21,20 @@ import org.kho.storage.Storage;
 final class PackReadAhead implements AutoCloseable {
   /** How far ahead of the pack being verified the fetching may run: a few seconds of checking. */
   static final long WINDOW = 256L << 20;
+  private static final Comparator<Storage.ObjectInfo> BY_NAME = Comparator.comparing(info -> info.name().name());
 
   private final Storage storage;
   private final long window;
-  /** Where each pack starts in the fetching order, counted in bytes; set once the packs are listed. */
-  private volatile Map<String, Long> starts;
-  private Thread thread;
+  private final Thread thread;
+  /** The packs in fetching order, and where each starts in it (in bytes); set together once listed. */
+  private volatile Listed listed;
   private long verifying;
   private boolean closed;
 
   private PackReadAhead(Storage storage, long window) {
     this.storage = storage;
     this.window = window;
+    this.thread = Thread.ofPlatform().daemon().name("kho-read-ahead").unstarted(this::fetch);
   }
 
   /** Starts fetching the packs of {@code storage}, or returns null where it holds nothing to fetch. */
@@ -47,17 +47,17 @@ final class PackReadAhead implements AutoCloseable {
       return null;
     }
     PackReadAhead ahead = new PackReadAhead(storage, window);
-    ahead.thread = Thread.ofPlatform().daemon().name("kho-read-ahead").start(ahead::fetch);
+    ahead.thread.start();
     return ahead;
   }
 
   /** Says that pack {@code pack} is being verified now: fetching may run up to a window past its start. */
   void verifying(String pack) {
-    Map<String, Long> known = starts;
-    Long start = known == null ? null : known.get(pack);
-    if (start != null) {
+    Listed known = listed;
+    int i = known == null ? -1 : known.indexOf(pack);
+    if (i >= 0) {
       synchronized (this) {
-        verifying = Math.max(verifying, start);
+        verifying = Math.max(verifying, known.starts[i]);
         notifyAll();
       }
     }
@@ -76,31 +76,51 @@ final class PackReadAhead implements AutoCloseable {
   }
 
   private void fetch() {
-    List<Storage.ObjectInfo> packs;
+    Listed known;
     try {
-      packs = storage.list(ObjectKind.DATA).stream()
-          .sorted(Comparator.comparing(info -> info.name().name())).toList();
+      known = new Listed(storage.list(ObjectKind.DATA).stream().sorted(BY_NAME).toList());
     } catch (RuntimeException e) {
       return; // the check lists the packs itself and reports what is wrong
     }
-    Map<String, Long> at = new HashMap<>();
-    long offset = 0;
-    for (Storage.ObjectInfo info : packs) {
-      at.put(info.name().name(), offset);
-      offset += info.size();
-    }
-    starts = at;
-    offset = 0;
-    for (Storage.ObjectInfo info : packs) {
-      if (!awaitTurn(offset)) {
+    listed = known;
+    for (int i = 0; i < known.packs.size(); i++) {
+      if (!awaitTurn(known.starts[i])) {
         return;
       }
       try {
-        storage.prefetch(info.name());
+        storage.prefetch(known.packs.get(i).name());
       } catch (RuntimeException e) {
         return; // against the contract, but only a hint was lost
       }
-      offset += info.size();
+    }
+  }
+
+  /** Packs in name order, and the sum of the sizes of those before each: 8 bytes a pack besides the listing. */
+  private record Listed(List<Storage.ObjectInfo> packs, long[] starts) {
+    Listed(List<Storage.ObjectInfo> packs) {
+      this(packs, new long[packs.size()]);
+      for (int i = 1; i < packs.size(); i++) {
+        starts[i] = starts[i - 1] + packs.get(i - 1).size();
+      }
+    }
+
+    /** Where pack {@code name} is in {@link #packs} (a binary search), or -1. */
+    int indexOf(String name) {
+      int low = 0;
+      int high = packs.size() - 1;
+      while (low <= high) {
+        int middle = (low + high) >>> 1;
+        int c = packs.get(middle).name().name().compareTo(name);
+        if (c == 0) {
+          return middle;
+        }
+        if (c < 0) {
+          low = middle + 1;
+        } else {
+          high = middle - 1;
+        }
+      }
+      return -1;
     }
   }
 
