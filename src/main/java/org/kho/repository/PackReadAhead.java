@@ -1,5 +1,6 @@
 package org.kho.repository;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.kho.storage.ObjectKind;
@@ -28,7 +29,8 @@ final class PackReadAhead implements AutoCloseable {
   private final Thread thread;
   /** The packs in fetching order, and where each starts in it (in bytes); set together once listed. */
   private volatile Listed listed;
-  private long verifying;
+  /** Where the furthest pack verified so far starts, in bytes of the fetching order. */
+  private long reached;
   private boolean closed;
 
   private PackReadAhead(Storage storage, long window) {
@@ -54,10 +56,10 @@ final class PackReadAhead implements AutoCloseable {
   /** Says that pack {@code pack} is being verified now: fetching may run up to a window past its start. */
   void verifying(String pack) {
     Listed known = listed;
-    int i = known == null ? -1 : known.indexOf(pack);
+    int i = known == null ? -1 : Arrays.binarySearch(known.names, pack);
     if (i >= 0) {
       synchronized (this) {
-        verifying = Math.max(verifying, known.starts[i]);
+        reached = Math.max(reached, known.starts[i]);
         notifyAll();
       }
     }
@@ -95,38 +97,19 @@ final class PackReadAhead implements AutoCloseable {
     }
   }
 
-  /** Packs in name order, and the sum of the sizes of those before each: 8 bytes a pack besides the listing. */
-  private record Listed(List<Storage.ObjectInfo> packs, long[] starts) {
+  /** Packs in name order, their names, and the sum of the sizes of those before each. */
+  private record Listed(List<Storage.ObjectInfo> packs, String[] names, long[] starts) {
     Listed(List<Storage.ObjectInfo> packs) {
-      this(packs, new long[packs.size()]);
+      this(packs, packs.stream().map(info -> info.name().name()).toArray(String[]::new), new long[packs.size()]);
       for (int i = 1; i < packs.size(); i++) {
         starts[i] = starts[i - 1] + packs.get(i - 1).size();
       }
-    }
-
-    /** Where pack {@code name} is in {@link #packs} (a binary search), or -1. */
-    int indexOf(String name) {
-      int low = 0;
-      int high = packs.size() - 1;
-      while (low <= high) {
-        int middle = (low + high) >>> 1;
-        int c = packs.get(middle).name().name().compareTo(name);
-        if (c == 0) {
-          return middle;
-        }
-        if (c < 0) {
-          low = middle + 1;
-        } else {
-          high = middle - 1;
-        }
-      }
-      return -1;
     }
   }
 
   /** Waits until a pack starting at {@code offset} is within the window; false once closed. */
   private synchronized boolean awaitTurn(long offset) {
-    while (!closed && offset >= verifying + window) {
+    while (!closed && offset >= reached + window) {
       try {
         wait();
       } catch (InterruptedException e) {
