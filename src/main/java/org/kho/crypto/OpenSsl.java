@@ -116,17 +116,7 @@ final class OpenSsl {
    * same offset.
    */
   void seal(byte[] key, byte[] nonce, byte[] aad, int aadOff, int aadLen, byte[] in, int off, int len, byte[] out, int at) {
-    int[] outLength = new int[1];
-    MemorySegment n = MemorySegment.ofArray(outLength);
-    MemorySegment o = MemorySegment.ofArray(out);
-    boolean ok = withCipher(ctx -> (int) cipherInit.invokeExact(ctx, cipher(key), MemorySegment.NULL,
-        MemorySegment.ofArray(key), MemorySegment.ofArray(nonce), 1) == 1
-        && (int) cipherUpdate.invokeExact(ctx, MemorySegment.NULL, n, slice(aad, aadOff, aadLen), aadLen) == 1
-        && (len == 0 || (int) cipherUpdate.invokeExact(ctx, o.asSlice(at, len), n, slice(in, off, len), len) == 1
-            && outLength[0] == len)
-        && (int) cipherFinal.invokeExact(ctx, o.asSlice(at + len), n) == 1
-        && (int) ctxCtrl.invokeExact(ctx, AEAD_GET_TAG, TAG, o.asSlice(at + len, TAG)) == 1);
-    if (!ok) {
+    if (!withCipher(ctx -> start(ctx, cipher(key), key, nonce, 1) && sealed(ctx, aad, aadOff, aadLen, in, off, len, out, at))) {
       throw new IllegalStateException("OpenSSL refused to seal with AES-GCM");
     }
   }
@@ -136,16 +126,85 @@ final class OpenSsl {
    * does not match (then {@code out} holds bytes the caller must not use).
    */
   boolean open(byte[] key, byte[] nonce, byte[] aad, int aadOff, int aadLen, byte[] in, int off, int len, byte[] out, int at) {
+    return len >= TAG && withCipher(ctx -> start(ctx, cipher(key), key, nonce, 0)
+        && opened(ctx, aad, aadOff, aadLen, in, off, len, out, at));
+  }
+
+  /**
+   * A cipher context keyed once for AES-GCM under {@code key}, to seal ({@code seal} true) or open
+   * messages one after another with {@link #sealKeyed} or {@link #openKeyed}: the key schedule is
+   * computed once, not per message. The caller frees it with {@link #freeKeyed}, which wipes it.
+   */
+  MemorySegment keyed(byte[] key, boolean seal) {
+    MemorySegment ctx = newContext();
+    boolean ok = false;
+    try {
+      ok = call(() -> start(ctx, cipher(key), key, null, seal ? 1 : 0));
+    } finally {
+      if (!ok) {
+        free(ctx);
+      }
+    }
+    if (!ok) {
+      throw new IllegalStateException("OpenSSL refused an AES-GCM key");
+    }
+    return ctx;
+  }
+
+  /** {@link #seal}, with the key of a {@link #keyed} context made to seal. */
+  void sealKeyed(MemorySegment ctx, byte[] nonce, byte[] aad, int aadOff, int aadLen, byte[] in, int off, int len, byte[] out,
+      int at) {
+    if (!call(() -> start(ctx, null, null, nonce, -1) && sealed(ctx, aad, aadOff, aadLen, in, off, len, out, at))) {
+      throw new IllegalStateException("OpenSSL refused to seal with AES-GCM");
+    }
+  }
+
+  /** {@link #open}, with the key of a {@link #keyed} context made to open. */
+  boolean openKeyed(MemorySegment ctx, byte[] nonce, byte[] aad, int aadOff, int aadLen, byte[] in, int off, int len,
+      byte[] out, int at) {
+    return len >= TAG && call(() -> start(ctx, null, null, nonce, -1) && opened(ctx, aad, aadOff, aadLen, in, off, len, out, at));
+  }
+
+  /** Frees a {@link #keyed} context; OpenSSL wipes its key schedule. */
+  void freeKeyed(MemorySegment ctx) {
+    free(ctx);
+  }
+
+  /**
+   * {@code EVP_CipherInit_ex}: sets what is not null (the cipher, the key, the nonce) and the
+   * direction (1 seal, 0 open, -1 as before); a new nonce starts a new message under the same key.
+   */
+  private boolean start(MemorySegment ctx, MemorySegment cipher, byte[] key, byte[] nonce, int direction) throws Throwable {
+    MemorySegment c = cipher == null ? MemorySegment.NULL : cipher;
+    MemorySegment k = key == null ? MemorySegment.NULL : MemorySegment.ofArray(key);
+    MemorySegment n = nonce == null ? MemorySegment.NULL : MemorySegment.ofArray(nonce);
+    return (int) cipherInit.invokeExact(ctx, c, MemorySegment.NULL, k, n, direction) == 1;
+  }
+
+  /** The rest of a seal, once {@link #start} has set key and nonce: associated data, data, tag. */
+  private boolean sealed(MemorySegment ctx, byte[] aad, int aadOff, int aadLen, byte[] in, int off, int len, byte[] out,
+      int at) throws Throwable {
+    int[] outLength = new int[1];
+    MemorySegment n = MemorySegment.ofArray(outLength);
+    MemorySegment o = MemorySegment.ofArray(out);
+    return (int) cipherUpdate.invokeExact(ctx, MemorySegment.NULL, n, slice(aad, aadOff, aadLen), aadLen) == 1
+        && (len == 0 || (int) cipherUpdate.invokeExact(ctx, o.asSlice(at, len), n, slice(in, off, len), len) == 1
+            && outLength[0] == len)
+        && (int) cipherFinal.invokeExact(ctx, o.asSlice(at + len), n) == 1
+        && (int) ctxCtrl.invokeExact(ctx, AEAD_GET_TAG, TAG, o.asSlice(at + len, TAG)) == 1;
+  }
+
+  /** The rest of an open, once {@link #start} has set key and nonce: associated data, data, tag check. */
+  private boolean opened(MemorySegment ctx, byte[] aad, int aadOff, int aadLen, byte[] in, int off, int len, byte[] out,
+      int at) throws Throwable {
     int n = len - TAG;
     MemorySegment l = MemorySegment.ofArray(new int[1]);
     MemorySegment i = MemorySegment.ofArray(in);
     MemorySegment o = MemorySegment.ofArray(out);
-    return n >= 0 && withCipher(ctx -> (int) cipherInit.invokeExact(ctx, cipher(key), MemorySegment.NULL,
-        MemorySegment.ofArray(key), MemorySegment.ofArray(nonce), 0) == 1
-        && (int) cipherUpdate.invokeExact(ctx, MemorySegment.NULL, l, slice(aad, aadOff, aadLen), aadLen) == 1
+    return (int) cipherUpdate.invokeExact(ctx, MemorySegment.NULL, l, slice(aad, aadOff, aadLen), aadLen) == 1
         && (n == 0 || (int) cipherUpdate.invokeExact(ctx, o.asSlice(at, n), l, i.asSlice(off, n), n) == 1)
         && (int) ctxCtrl.invokeExact(ctx, AEAD_SET_TAG, TAG, i.asSlice(off + n, TAG)) == 1
-        && (int) cipherFinal.invokeExact(ctx, o.asSlice(at + n), l) == 1);
+        && (int) cipherFinal.invokeExact(ctx, o.asSlice(at + n), l) == 1;
   }
 
   /** Calls into a cipher context made for {@code body} and freed after it (OpenSSL wipes its key schedule). */
@@ -185,12 +244,11 @@ final class OpenSsl {
   }
 
   /**
-   * Fills {@code out} from OpenSSL's CSPRNG ({@code RAND_bytes}, seeded by the kernel): the nonce
-   * of every sealed object. The JDK's {@code SecureRandom} (NativePRNG) reads /dev/urandom under a
-   * lock and mixes in SHA1PRNG output, whose compiles alone took 0.3 s of a first backup.
+   * Fills {@code out[off, off+len)} from OpenSSL's CSPRNG ({@code RAND_bytes}, seeded by the
+   * kernel), for {@link CryptoRandom}.
    */
-  void randomBytes(byte[] out) {
-    if (call(() -> (int) randBytes.invokeExact(MemorySegment.ofArray(out), out.length)) != 1) {
+  void randomBytes(byte[] out, int off, int len) {
+    if (call(() -> (int) randBytes.invokeExact(slice(out, off, len), len)) != 1) {
       throw new IllegalStateException("OpenSSL's random number generator failed (RAND_bytes)");
     }
   }

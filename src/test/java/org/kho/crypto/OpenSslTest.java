@@ -124,8 +124,8 @@ class OpenSslTest {
     assertThat(nonces).hasSize(2000);
     byte[] a = new byte[32];
     byte[] b = new byte[32];
-    OpenSsl.get().randomBytes(a);
-    OpenSsl.get().randomBytes(b);
+    OpenSsl.get().randomBytes(a, 0, a.length);
+    OpenSsl.get().randomBytes(b, 0, b.length);
     assertThat(a).isNotEqualTo(b).isNotEqualTo(new byte[32]);
   }
 

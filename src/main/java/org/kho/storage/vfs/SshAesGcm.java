@@ -5,13 +5,15 @@ import com.jcraft.jsch.JSch;
 import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
 import org.kho.crypto.AesGcm;
+import org.kho.crypto.GcmContext;
 
 /**
  * SSH's {@code aes128-gcm@openssh.com} and {@code aes256-gcm@openssh.com} (RFC 5647) for JSch,
- * computed by the system's OpenSSL through {@link AesGcm}. JSch's own classes re-initialise a JDK
- * cipher for every packet of at most 32 KiB, and the JDK reaches its AES and GHASH intrinsics only
- * from compiled code: on loopback that cost more CPU than the rest of the upload. Same bytes on the
- * wire (SshAesGcmTest seals and opens against JSch's classes).
+ * computed by the system's OpenSSL in one {@link GcmContext} per direction, keyed once per key
+ * exchange. JSch's own classes re-initialise a JDK cipher for every packet of at most 32 KiB, and
+ * the JDK reaches its AES and GHASH intrinsics only from compiled code: on loopback that cost more
+ * CPU than the rest of the upload. Same bytes on the wire (SshAesGcmTest seals and opens against
+ * JSch's classes).
  *
  * <p>The nonce is the 4-byte fixed field and 8-byte invocation counter that JSch derives from the
  * key exchange; the counter goes up by one per packet, and a packet that would bring it back to its
@@ -21,7 +23,7 @@ public abstract sealed class SshAesGcm implements Cipher permits SshAesGcm.Aes12
   private static final int NONCE = AesGcm.NONCE_BYTES;
   private static final int TAG = AesGcm.TAG_BYTES;
   private final int keyBytes;
-  private AesGcm gcm;
+  private GcmContext gcm;
   private boolean encrypt;
   private final byte[] nonce = new byte[NONCE];
   private long first;
@@ -33,13 +35,14 @@ public abstract sealed class SshAesGcm implements Cipher permits SshAesGcm.Aes12
   }
 
   /**
-   * Makes JSch use these classes for its AES-GCM ciphers in this JVM, when OpenSSL can be used;
-   * otherwise JSch keeps its own. Idempotent.
+   * Makes JSch use these classes for its AES-GCM ciphers, and {@link SshRandom} for its random
+   * bytes, in this JVM, when OpenSSL can be used; otherwise JSch keeps its own. Idempotent.
    */
   static void register() {
     if (AesGcm.openssl(new byte[16]) != null) {
       JSch.setConfig("aes128-gcm@openssh.com", Aes128.class.getName());
       JSch.setConfig("aes256-gcm@openssh.com", Aes256.class.getName());
+      JSch.setConfig("random", SshRandom.class.getName());
     }
   }
 
@@ -88,12 +91,15 @@ public abstract sealed class SshAesGcm implements Cipher permits SshAesGcm.Aes12
       throw new IllegalArgumentException("AES-GCM needs a " + keyBytes + "-byte key and a 12-byte nonce");
     }
     byte[] k = Arrays.copyOf(key, keyBytes);
-    gcm = AesGcm.openssl(k);
+    encrypt = mode == ENCRYPT_MODE;
+    if (gcm != null) {
+      gcm.close();
+    }
+    gcm = GcmContext.openssl(k, encrypt);
     Arrays.fill(k, (byte) 0);
     if (gcm == null) {
       throw new IllegalStateException("OpenSSL is no longer available for AES-GCM");
     }
-    encrypt = mode == ENCRYPT_MODE;
     System.arraycopy(iv, 0, nonce, 0, NONCE);
     first = counter();
   }

@@ -44,10 +44,11 @@ class SshAesGcmTest {
   }
 
   @Test
-  void registersItselfForJschsGcmNames() {
+  void registersItselfForJschsGcmNamesAndItsRandomBytes() {
     SshAesGcm.register();
     assertThat(com.jcraft.jsch.JSch.getConfig("aes128-gcm@openssh.com")).isEqualTo(SshAesGcm.Aes128.class.getName());
     assertThat(com.jcraft.jsch.JSch.getConfig("aes256-gcm@openssh.com")).isEqualTo(SshAesGcm.Aes256.class.getName());
+    assertThat(com.jcraft.jsch.JSch.getConfig("random")).isEqualTo(SshRandom.class.getName());
   }
 
   private static void packetsMatch(Supplier<Cipher> ours, Supplier<Cipher> jsch) throws Exception {
