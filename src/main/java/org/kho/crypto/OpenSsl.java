@@ -27,8 +27,9 @@ import java.lang.invoke.MethodHandle;
  * copies, and the collector waits for the call): callers keep each call short, at most 64 KiB
  * sealed or opened and 1 MiB hashed at once (well under a millisecond), save the keyed hash of a
  * whole chunk (at most 8 MiB, some 6 ms). Cipher
- * contexts live for one segment and are freed, which makes OpenSSL wipe the key schedule. The key
- * bytes themselves stay in the caller's array. Thread-safe: nothing is shared but the fetched
+ * contexts live for one segment and are freed, which makes OpenSSL wipe the key schedule, save the
+ * {@link #keyed} ones of {@link GcmContext}, freed by their owner. The key bytes themselves stay in
+ * the caller's array. Thread-safe: nothing is shared but the fetched
  * algorithm.
  */
 final class OpenSsl {

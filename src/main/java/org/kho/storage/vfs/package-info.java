@@ -8,7 +8,8 @@
  * or the FTP library.
  *
  * <p>Imports {@code storage}, {@code core}, and {@code crypto} for the system's OpenSSL under
- * JSch's AES-GCM ({@link org.kho.storage.vfs.SshAesGcm}). Retries, connection and bandwidth limits are
+ * JSch's AES-GCM ({@link org.kho.storage.vfs.SshAesGcm}) and random bytes ({@link
+ * org.kho.storage.vfs.SshRandom}). Retries, connection and bandwidth limits are
  * decorators of {@code storage}, put around these targets by {@code app}.
  */
 package org.kho.storage.vfs;

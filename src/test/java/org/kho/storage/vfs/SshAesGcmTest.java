@@ -44,6 +44,21 @@ class SshAesGcmTest {
   }
 
   @Test
+  void aSecondInitStartsOverUnderTheNewKeyAndNonce() throws Exception {
+    Random random = new Random(5);
+    Cipher ours = init(new SshAesGcm.Aes256(), Cipher.ENCRYPT_MODE, bytes(random, 32), bytes(random, 16));
+    byte[] plain = packet(random, 64);
+    sealed(ours, plain, 64);
+    byte[] key = bytes(random, 32);
+    byte[] iv = bytes(random, 16);
+    init(ours, Cipher.ENCRYPT_MODE, key, iv);
+    Cipher theirs = init(new AES256GCM(), Cipher.ENCRYPT_MODE, key, iv);
+    for (int i = 0; i < 3; i++) {
+      assertThat(sealed(ours, plain, 64)).as("packet %d after the re-key", i).isEqualTo(sealed(theirs, plain, 64));
+    }
+  }
+
+  @Test
   void registersItselfForJschsGcmNamesAndItsRandomBytes() {
     SshAesGcm.register();
     assertThat(com.jcraft.jsch.JSch.getConfig("aes128-gcm@openssh.com")).isEqualTo(SshAesGcm.Aes128.class.getName());
