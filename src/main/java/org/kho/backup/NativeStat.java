@@ -10,16 +10,9 @@ import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CharsetEncoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Set;
+import org.kho.core.NativePaths;
 
 /**
  * {@code fstatat(2)} through FFM on Linux x86-64 (glibc 2.33 or later exports it), for the walk of
@@ -37,15 +30,9 @@ final class NativeStat {
   private static final NativeStat INSTANCE = load();
 
   private final MethodHandle fstatat;
-  private final Charset charset;
-  /** Whether the charset encodes each ASCII character as its own byte (UTF-8, ISO 8859-1, ASCII). */
-  private final boolean asciiAsIs;
 
-  private NativeStat(MethodHandle fstatat, Charset charset) {
+  private NativeStat(MethodHandle fstatat) {
     this.fstatat = fstatat;
-    this.charset = charset;
-    this.asciiAsIs = Set.of(StandardCharsets.UTF_8, StandardCharsets.ISO_8859_1, StandardCharsets.US_ASCII)
-        .contains(charset);
   }
 
   /** The native call, or null where it cannot be made (then the JDK's API is used). */
@@ -63,7 +50,7 @@ final class NativeStat {
       // the collector must be able to run meanwhile
       MethodHandle h = linker.downcallHandle(linker.defaultLookup().findOrThrow("fstatat"),
           FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
-      return new NativeStat(h, Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8")));
+      return new NativeStat(h);
     } catch (RuntimeException | LinkageError e) {
       return null; // no such symbol (older glibc), or no native access granted
     }
@@ -71,7 +58,7 @@ final class NativeStat {
 
   /** The metadata of {@code p} (of a link itself unless {@code follow}), or null when the call fails. */
   Stat stat(Path p, boolean follow) {
-    byte[] path = cString(p.toString());
+    byte[] path = NativePaths.cString(p.toString());
     if (path == null) {
       return null;
     }
@@ -92,39 +79,5 @@ final class NativeStat {
   /** A {@code struct timespec} at {@code at}. */
   private static Instant time(MemorySegment b, int at) {
     return Instant.ofEpochSecond(b.get(JAVA_LONG, at), b.get(JAVA_LONG, at + 8));
-  }
-
-  /** The path as the JDK passes it to the kernel, NUL-terminated; null if it has a NUL or cannot be encoded. */
-  private byte[] cString(String s) {
-    if (asciiAsIs) {
-      byte[] out = new byte[s.length() + 1];
-      int i = 0;
-      for (char c; i < s.length() && (c = s.charAt(i)) != 0 && c < 0x80; i++) {
-        out[i] = (byte) c;
-      }
-      if (i == s.length()) {
-        return out;
-      }
-    }
-    return encoded(s);
-  }
-
-  /** {@link #cString} through the charset's encoder, for paths that are not plain ASCII. */
-  private byte[] encoded(String s) {
-    CharsetEncoder encoder = charset.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    try {
-      ByteBuffer encoded = encoder.encode(CharBuffer.wrap(s));
-      byte[] out = new byte[encoded.remaining() + 1];
-      encoded.get(out, 0, out.length - 1);
-      for (int i = 0; i < out.length - 1; i++) {
-        if (out[i] == 0) {
-          return null;
-        }
-      }
-      return out;
-    } catch (CharacterCodingException e) {
-      return null;
-    }
   }
 }

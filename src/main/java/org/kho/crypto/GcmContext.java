@@ -2,6 +2,7 @@ package org.kho.crypto;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.ref.Cleaner;
+import java.lang.ref.Reference;
 
 /**
  * AES-GCM under one key, kept in one OpenSSL cipher context for a run of messages in one
@@ -42,13 +43,21 @@ public final class GcmContext implements AutoCloseable {
   /** As {@link AesGcm#seal}; only for a context made to seal. */
   public void seal(byte[] nonce, byte[] aad, int aadOff, int aadLen, byte[] in, int off, int len, byte[] out, int at) {
     check(nonce, true);
-    openssl.sealKeyed(ctx, nonce, aad, aadOff, aadLen, in, off, len, out, at);
+    try {
+      openssl.sealKeyed(ctx, nonce, aad, aadOff, aadLen, in, off, len, out, at);
+    } finally {
+      Reference.reachabilityFence(this); // the cleaner must not free the context during the call
+    }
   }
 
   /** As {@link AesGcm#open}; only for a context made to open. */
   public boolean open(byte[] nonce, byte[] aad, int aadOff, int aadLen, byte[] in, int off, int len, byte[] out, int at) {
     check(nonce, false);
-    return openssl.openKeyed(ctx, nonce, aad, aadOff, aadLen, in, off, len, out, at);
+    try {
+      return openssl.openKeyed(ctx, nonce, aad, aadOff, aadLen, in, off, len, out, at);
+    } finally {
+      Reference.reachabilityFence(this);
+    }
   }
 
   /** Frees the context; idempotent. */
