@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.LongAdder;
+import org.kho.core.IoReasons;
 import org.kho.repository.BlobId;
 import org.kho.repository.BlobType;
 import org.kho.repository.BlobWriter;
@@ -286,7 +287,7 @@ final class Archiver {
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
       entries.forEach(out::add);
     } catch (IOException e) {
-      problem(dir, "folder could not be listed: " + reason(e));
+      problem(dir, "folder could not be listed: " + IoReasons.of(e));
     }
     out.sort(null);
     return out;
@@ -312,7 +313,7 @@ final class Archiver {
     } catch (NoSuchFileException e) {
       problem(p, "vanished during the backup");
     } catch (IOException e) {
-      problem(p, "metadata could not be read: " + reason(e));
+      problem(p, "metadata could not be read: " + IoReasons.of(e));
     }
     return null;
   }
@@ -333,7 +334,4 @@ final class Archiver {
     }
   }
 
-  private static String reason(IOException e) {
-    return e instanceof AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage());
-  }
 }

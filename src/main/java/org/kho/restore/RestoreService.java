@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
+import org.kho.core.IoReasons;
 import org.kho.core.KhoException;
 import org.kho.core.UsageException;
 import org.kho.repository.BlobId;
@@ -49,7 +50,8 @@ public final class RestoreService {
       progress.total(sel.files.size(), sel.bytes());
       return write(snap, sel, request, progress);
     } catch (IOException e) {
-      throw new KhoException("the restore into " + request.target() + " failed: " + e, "check the target's space and permissions", e);
+      throw new KhoException("the restore into " + request.target() + " failed: " + IoReasons.of(e, request.target().toString()),
+          "check the target's space and permissions", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new KhoException("the restore was interrupted", "run it again into an empty folder", e);

@@ -1,13 +1,10 @@
 package org.kho.storage.local;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.kho.core.IoReasons;
 import org.kho.storage.StorageException;
 import org.kho.storage.StorageFullException;
 
@@ -28,7 +25,7 @@ final class Failures {
       return new StorageFullException(
           path.equals(root) ? root.toString() : root + " (writing " + root.relativize(path) + ")", e);
     }
-    return new StorageException("could not " + action + " " + path + ": " + reason(e),
+    return new StorageException("could not " + action + " " + path + ": " + IoReasons.of(e),
         "check that the disk is mounted and that kho may " + action + " there, then run again", e);
   }
 
@@ -40,17 +37,5 @@ final class Failures {
       }
     }
     return false;
-  }
-
-  /** What went wrong, in words, without repeating the path. */
-  private static String reason(IOException e) {
-    return switch (e) {
-      case AccessDeniedException denied -> "permission denied";
-      case NoSuchFileException missing -> "no such file or folder";
-      case NotDirectoryException file -> "a file stands where a folder should be";
-      case FileSystemException f when f.getReason() != null -> f.getReason();
-      case FileSystemException f -> f.getClass().getSimpleName();
-      default -> String.valueOf(e.getMessage());
-    };
   }
 }
