@@ -4,7 +4,7 @@ import java.security.SecureRandom;
 import java.util.Objects;
 
 /**
- * Random bytes for keys' neighbours: nonces, padding, salts that are drawn often. OpenSSL's
+ * Random bytes drawn often and in small amounts: nonces, SSH packet padding. OpenSSL's
  * {@code RAND_bytes} (a DRBG seeded by the kernel) where {@link OpenSsl} is found, else the JDK's
  * {@code SecureRandom}. Why not always the JDK's: its default ({@code NativePRNG}) reads
  * /dev/urandom under a lock and mixes in SHA1PRNG output on every call, which costs a short CLI

@@ -40,6 +40,11 @@ public final class GcmContext implements AutoCloseable {
     return openssl == null ? null : new GcmContext(openssl, openssl.keyed(key, seal), seal);
   }
 
+  /** Whether it was made to seal (else to open). */
+  public boolean seals() {
+    return seal;
+  }
+
   /** As {@link AesGcm#seal}; only for a context made to seal. */
   public void seal(byte[] nonce, byte[] aad, int aadOff, int aadLen, byte[] in, int off, int len, byte[] out, int at) {
     check(nonce, true);

@@ -64,6 +64,7 @@ class GcmContextTest {
     byte[] key = bytes(32);
     byte[] nonce = bytes(12);
     GcmContext seal = GcmContext.openssl(key, true);
+    assertThat(seal.seals()).isTrue();
     assertThatThrownBy(() -> seal.open(nonce, new byte[0], 0, 0, new byte[16], 0, 16, new byte[16], 0))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("made to seal");
     try (GcmContext open = GcmContext.openssl(key, false)) {

@@ -24,7 +24,6 @@ public abstract sealed class SshAesGcm implements Cipher permits SshAesGcm.Aes12
   private static final int TAG = AesGcm.TAG_BYTES;
   private final int keyBytes;
   private GcmContext gcm;
-  private boolean encrypt;
   private final byte[] nonce = new byte[NONCE];
   private long first;
   private byte[] aad = new byte[0];
@@ -91,11 +90,10 @@ public abstract sealed class SshAesGcm implements Cipher permits SshAesGcm.Aes12
       throw new IllegalArgumentException("AES-GCM needs a " + keyBytes + "-byte key and a 12-byte nonce");
     }
     byte[] k = Arrays.copyOf(key, keyBytes);
-    encrypt = mode == ENCRYPT_MODE;
     if (gcm != null) {
       gcm.close();
     }
-    gcm = GcmContext.openssl(k, encrypt);
+    gcm = GcmContext.openssl(k, mode == ENCRYPT_MODE);
     Arrays.fill(k, (byte) 0);
     if (gcm == null) {
       throw new IllegalStateException("OpenSSL is no longer available for AES-GCM");
@@ -122,7 +120,7 @@ public abstract sealed class SshAesGcm implements Cipher permits SshAesGcm.Aes12
   @Override
   public void doFinal(byte[] in, int off, int len, byte[] out, int at) throws AEADBadTagException {
     try {
-      if (encrypt) {
+      if (gcm.seals()) {
         gcm.seal(nonce, aad, 0, aadLength, in, off, len, out, at);
       } else if (!gcm.open(nonce, aad, 0, aadLength, in, off, len, out, at)) {
         throw new AEADBadTagException("SSH packet does not authenticate (AES-GCM tag mismatch)");
