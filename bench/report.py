@@ -3,11 +3,15 @@
 and the same figures as .json.
 
 usage: report.py RUN_DIR OUT.txt OUT.json
-RUN_DIR holds meta.tsv, results.tsv (tool step seconds rss_kib exit flush_seconds cpu_seconds),
-sizes.tsv (tool when bytes) and verified.tsv (tool yes|no detail), written by bench/run.
+RUN_DIR holds meta.tsv, results.tsv (tool step seconds rss_kib exit flush_seconds cpu_seconds
+round), sizes.tsv (tool when bytes round) and verified.tsv (tool yes|no detail round), written by
+bench/run. With several rounds every figure is the median of the rounds; a step counts as done
+only when it succeeded in every round, and the restore as identical only when it was so in every
+round. Kho's ratio in each round is listed too.
 """
 import json
 import os
+import statistics
 import sys
 
 TOOLS = ("restic", "borg", "kho")
@@ -36,6 +40,67 @@ def num(s):
         return None
 
 
+def median(values):
+    vals = [v for v in values if v is not None]
+    return statistics.median(vals) if vals else None
+
+
+def by_round(table, width):
+    """Rows of a .tsv split by their last column, the round ("1" where a row has none)."""
+    out = {}
+    for r in table:
+        out.setdefault(r[width] if len(r) > width else "1", []).append(r[:width])
+    return out
+
+
+def load_steps(table):
+    steps = {}
+    for tool, step, secs, rss, rc, flush, cpu in table:
+        ok = rc == "0" or (tool == "borg" and rc == "1")
+        steps.setdefault(tool, {})[step] = {
+            "seconds": num(secs),
+            "max_rss_mib": None if num(rss) is None else round(num(rss) / 1024, 1),
+            "exit": int(rc),
+            "ok": ok,
+            "cpu_seconds": num(cpu),
+            "flush_seconds_after": num(flush),
+        }
+    return steps
+
+
+def combine_steps(per_round, tools):
+    """The median of the rounds for each tool and step; ok only if every round was."""
+    out = {t: {} for t in tools}
+    for t in tools:
+        names = []
+        for steps in per_round:
+            names += [n for n in steps.get(t, {}) if n not in names]
+        for n in names:
+            runs = [steps[t][n] for steps in per_round if n in steps.get(t, {})]
+            ok = all(r["ok"] for r in runs)
+            good = runs if not ok else [r for r in runs if r["ok"]]
+            out[t][n] = {
+                "seconds": median(r["seconds"] for r in good),
+                "max_rss_mib": median(r["max_rss_mib"] for r in good),
+                "exit": max((r["exit"] for r in runs if not r["ok"]), default=runs[0]["exit"]),
+                "ok": ok,
+                "cpu_seconds": median(r["cpu_seconds"] for r in good),
+                "flush_seconds_after": median(r["flush_seconds_after"] for r in good),
+            }
+    return out
+
+
+def fastest_ratio(steps, step):
+    """Kho's seconds over the faster of restic and borg for one step, with that tool's name."""
+    def secs(t):
+        s = steps.get(t, {}).get(step)
+        return s["seconds"] if s and s["ok"] else None
+    refs = [(secs(t), t) for t in ("restic", "borg") if secs(t) is not None]
+    ref_s, ref = min(refs) if refs else (None, None)
+    k = secs("kho")
+    return (k / ref_s if k is not None and ref_s else None), ref, ref_s, k
+
+
 def verdict(ratio, target, goal=None):
     if ratio is None:
         return "n/a"
@@ -55,22 +120,27 @@ def main():
     meta = {r[0]: r[1] if len(r) > 1 else "" for r in rows(os.path.join(run, "meta.tsv"))}
     ran = meta.get("tools", "").split()
 
-    steps = {t: {} for t in ran}
-    for tool, step, secs, rss, rc, flush, cpu in rows(os.path.join(run, "results.tsv")):
-        ok = rc == "0" or (tool == "borg" and rc == "1")
-        steps[tool][step] = {
-            "seconds": num(secs),
-            "max_rss_mib": None if num(rss) is None else round(num(rss) / 1024, 1),
-            "exit": int(rc),
-            "ok": ok,
-            "cpu_seconds": num(cpu),
-            "flush_seconds_after": num(flush),
-        }
+    results = by_round(rows(os.path.join(run, "results.tsv")), 7)
+    rounds = sorted(results, key=int) or ["1"]
+    per_round = [load_steps(results.get(r, [])) for r in rounds]
+    steps = combine_steps(per_round, ran)
+    size_rows = by_round(rows(os.path.join(run, "sizes.tsv")), 3)
     sizes = {t: {} for t in ran}
-    for tool, when, size in rows(os.path.join(run, "sizes.tsv")):
-        sizes[tool][when] = int(size)
-    verified = {r[0]: {"identical": r[1] == "yes", "detail": r[2] if len(r) > 2 else ""}
-                for r in rows(os.path.join(run, "verified.tsv"))}
+    for when in ("first", "final"):
+        for t in ran:
+            v = median(int(size) for r in rounds for tool, w, size in size_rows.get(r, [])
+                       if tool == t and w == when)
+            if v is not None:
+                sizes[t][when] = int(v)
+    verified = {}
+    verified_rows = by_round(rows(os.path.join(run, "verified.tsv")), 3)
+    for r in rounds:
+        for tool, yes, *rest in verified_rows.get(r, []):
+            v = verified.setdefault(tool, {"identical": True, "detail": rest[0] if rest else ""})
+            if yes != "yes" and v["identical"]:
+                verified[tool] = {"identical": False,
+                                  "detail": (rest[0] if rest else "") + (f" (round {r})" if len(rounds) > 1 else "")}
+    orders = [meta.get(f"order_{r}", " ".join(ran)).split() for r in rounds]
 
     def seconds(tool, step):
         s = steps.get(tool, {}).get(step)
@@ -80,20 +150,19 @@ def main():
         s = steps.get(tool, {}).get(step)
         return s["max_rss_mib"] if s else None
 
-    peak = {}
-    for t in ran:
-        vals = [s["max_rss_mib"] for s in steps[t].values() if s["max_rss_mib"] is not None]
-        peak[t] = max(vals) if vals else None
+    def round_peak(steps_of_round, t):
+        vals = [s["max_rss_mib"] for s in steps_of_round.get(t, {}).values() if s["max_rss_mib"] is not None]
+        return max(vals) if vals else None
+
+    peak = {t: median(round_peak(sr, t) for sr in per_round) for t in ran}
 
     comparison = []
     for step, label, target, goal in STEPS:
-        refs = [(seconds(t, step), t) for t in ("restic", "borg") if seconds(t, step) is not None]
-        ref_s, ref = min(refs) if refs else (None, None)
-        k = seconds("kho", step)
-        ratio = k / ref_s if k is not None and ref_s else None
+        ratio, ref, ref_s, k = fastest_ratio(steps, step)
         comparison.append({"metric": step, "label": label, "kho": k, "reference": ref,
                            "reference_value": ref_s, "ratio": ratio, "target": target,
-                           "goal": goal, "result": verdict(ratio, target, goal)})
+                           "goal": goal, "result": verdict(ratio, target, goal),
+                           "ratio_per_round": [fastest_ratio(sr, step)[0] for sr in per_round]})
     for metric, label, kv, rv, target in (
             ("repo_size", "repository size", sizes.get("kho", {}).get("final"),
              sizes.get("restic", {}).get("final"), SIZE_TARGET),
@@ -124,6 +193,10 @@ def main():
     if "restic_repo_version" in meta:
         vers.append(f"(restic repository format v{meta['restic_repo_version']})")
     L.append("versions: " + "; ".join(vers))
+    if len(rounds) > 1:
+        L.append(f"rounds:   {len(rounds)}, each from a fresh copy of the data set; every figure below is "
+                 "the median of the rounds")
+        L.append("order:    " + "; ".join(f"{i + 1}: {','.join(o)}" for i, o in enumerate(orders)))
     not_run = [t for t in TOOLS if t not in ran]
     if not_run:
         L.append("not run:  " + ", ".join(not_run))
@@ -146,6 +219,11 @@ def main():
         ratio = "-" if c["ratio"] is None else f"{c['ratio']:.2f} ({c['reference']})"
         tgt = f"<= {c['target']}" + (f" (goal {c['goal']})" if c["goal"] else "")
         L.append(f"{c['label']:<19}{cells}{ratio:<19}{tgt:<19}{c['result']}")
+    if len(rounds) > 1:
+        L.append("")
+        L.append(f"{'kho/fastest, round':<19}" + "".join(f"{r:>7}" for r in rounds))
+        for c in comparison[:4]:
+            L.append(f"{'  ' + c['label']:<19}" + "".join(f"{fmt(v, '.2f'):>7}" for v in c["ratio_per_round"]))
     L.append("")
     L.append(f"{'CPU s (user+sys)':<19}" + "".join(f"{t:>10}" for t in TOOLS))
     for step, label, _, _ in STEPS:
@@ -188,7 +266,10 @@ def main():
         "dataset": {"bytes_first": first and int(first), "files_first": int(meta.get("dataset_files_first", 0)),
                     "bytes_second": second and int(second), "files_second": int(meta.get("dataset_files_second", 0))},
         "tools": ran,
+        "rounds": len(rounds),
+        "orders": orders,
         "steps": steps,
+        "steps_per_round": per_round,
         "repository_bytes": sizes,
         "peak_rss_mib": peak,
         "restore_verified": verified,
