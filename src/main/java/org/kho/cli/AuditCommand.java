@@ -18,14 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "audit", mixinStandardHelpOptions = true,
     description = "The audit log: every action Kho took, who took it and when, in a hash chain that shows any change.",
     subcommands = {AuditCommand.Verify.class, AuditCommand.Log.class})
-final class AuditCommand implements Runnable {
-  @Spec
-  private picocli.CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
+final class AuditCommand extends CommandGroup {
 
   /** {@code kho audit verify}. */
   @Command(name = "verify", mixinStandardHelpOptions = true,

@@ -6,12 +6,5 @@ import picocli.CommandLine.Command;
 @Command(name = "catalogue", mixinStandardHelpOptions = true,
     description = "Check or show the catalogue of a config directory.",
     subcommands = {CatalogueCheckCommand.class, CatalogueShowCommand.class})
-final class CatalogueCommand implements Runnable {
-  @picocli.CommandLine.Spec
-  private picocli.CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
+final class CatalogueCommand extends CommandGroup {
 }

@@ -7,12 +7,5 @@ import picocli.CommandLine.Command;
     description = {"Restore drills: prove on schedule that backups restore, with signed reports,",
         "and show how much of the catalogue the drills have proven."},
     subcommands = {DrillRunCommand.class, DrillListCommand.class, DrillShowCommand.class, DrillCoverageCommand.class})
-final class DrillCommand implements Runnable {
-  @picocli.CommandLine.Spec
-  private picocli.CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
+final class DrillCommand extends CommandGroup {
 }

@@ -21,15 +21,8 @@ import picocli.CommandLine.Spec;
     description = {"Place, list and release legal holds: a held snapshot is never forgotten, whatever the retention says.",
         "Holds are stored in the repository, encrypted, with their reason, time, host and user."},
     subcommands = {HoldCommand.Add.class, HoldCommand.ListHolds.class, HoldCommand.Remove.class})
-final class HoldCommand implements Runnable {
+final class HoldCommand extends CommandGroup {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-  @Spec
-  private picocli.CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
 
   @Command(name = "add", mixinStandardHelpOptions = true, description = "Hold a snapshot, with the reason (a case, a decision).")
   static final class Add implements Callable<Integer> {

@@ -27,15 +27,7 @@ import picocli.CommandLine.Spec;
         "Every key slot wraps the same master key: adding or removing one never re-encrypts data."},
     subcommands = {KeyCommand.Add.class, KeyCommand.ListKeys.class, KeyCommand.Remove.class, KeyCommand.Passwd.class,
         KeyCommand.SigningInit.class, KeyCommand.SigningPublic.class})
-final class KeyCommand implements Runnable {
-  @Spec
-  private picocli.CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
-
+final class KeyCommand extends CommandGroup {
   /** The new key of {@code add}: exactly one kind. */
   static final class NewKey {
     @Option(names = "--new-password-file", paramLabel = "FILE", description = "A new password, read from FILE.")

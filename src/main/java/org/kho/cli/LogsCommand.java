@@ -14,15 +14,7 @@ import picocli.CommandLine.Option;
     description = {"Monthly log archives: each closed month of each log source stored as one signed, "
         + "hash-chained archive per target; list months and gaps, verify the chain, restore a month."},
     subcommands = {LogsArchiveCommand.class, LogsListCommand.class, LogsVerifyCommand.class, LogsRestoreCommand.class})
-final class LogsCommand implements Runnable {
-  @picocli.CommandLine.Spec
-  private picocli.CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
-
+final class LogsCommand extends CommandGroup {
   /** A month as YYYY-MM, or a usage error saying so. */
   static YearMonth month(String text) {
     try {

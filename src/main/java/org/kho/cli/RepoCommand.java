@@ -12,15 +12,7 @@ import picocli.CommandLine.Spec;
 /** {@code kho repo}: repository-wide commands. */
 @Command(name = "repo", mixinStandardHelpOptions = true, description = "Create repositories.",
     subcommands = RepoCommand.Init.class)
-final class RepoCommand implements Runnable {
-  @Spec
-  private picocli.CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
-
+final class RepoCommand extends CommandGroup {
   /** {@code kho repo init}. */
   @Command(name = "init", mixinStandardHelpOptions = true,
       description = {"Create an encrypted repository in an empty or new folder, local or remote (sftp://, ftps://).",

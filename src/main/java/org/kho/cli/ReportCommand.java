@@ -7,12 +7,5 @@ import picocli.CommandLine.Command;
     description = {"Reports from Kho's own records over a period (a year 2026, a quarter 2026-Q4 or a month 2026-11), "
         + "as HTML, PDF or JSON, in Vietnamese or English."},
     subcommands = {ReportComplianceCommand.class, ReportPeriodicCommand.class})
-final class ReportCommand implements Runnable {
-  @picocli.CommandLine.Spec
-  private picocli.CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
+final class ReportCommand extends CommandGroup {
 }

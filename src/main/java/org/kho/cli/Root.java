@@ -1,6 +1,5 @@
 package org.kho.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -10,15 +9,7 @@ import picocli.CommandLine.Mixin;
  * root with only that subcommand added, so picocli does not build the model of the fifty others.
  */
 @Command(name = "kho", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class)
-class Root implements Runnable {
+class Root extends CommandGroup {
   @Mixin
   private Verbosity verbosity;
-
-  @CommandLine.Spec
-  private CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
 }
