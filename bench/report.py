@@ -90,14 +90,17 @@ def combine_steps(per_round, tools):
     return out
 
 
+def seconds_of(steps, tool, step):
+    """A tool's seconds for a step, or None when it did not run or failed."""
+    s = steps.get(tool, {}).get(step)
+    return s["seconds"] if s and s["ok"] else None
+
+
 def fastest_ratio(steps, step):
     """Kho's seconds over the faster of restic and borg for one step, with that tool's name."""
-    def secs(t):
-        s = steps.get(t, {}).get(step)
-        return s["seconds"] if s and s["ok"] else None
-    refs = [(secs(t), t) for t in ("restic", "borg") if secs(t) is not None]
+    refs = [(seconds_of(steps, t, step), t) for t in ("restic", "borg") if seconds_of(steps, t, step) is not None]
     ref_s, ref = min(refs) if refs else (None, None)
-    k = secs("kho")
+    k = seconds_of(steps, "kho", step)
     return (k / ref_s if k is not None and ref_s else None), ref, ref_s, k
 
 
@@ -141,10 +144,6 @@ def main():
                 verified[tool] = {"identical": False,
                                   "detail": (rest[0] if rest else "") + (f" (round {r})" if len(rounds) > 1 else "")}
     orders = [meta.get(f"order_{r}", " ".join(ran)).split() for r in rounds]
-
-    def seconds(tool, step):
-        s = steps.get(tool, {}).get(step)
-        return s["seconds"] if s and s["ok"] else None
 
     def rss(tool, step):
         s = steps.get(tool, {}).get(step)
@@ -209,7 +208,7 @@ def main():
     for c in comparison[:4]:
         cells = ""
         for t in TOOLS:
-            s, m = seconds(t, c["metric"]), rss(t, c["metric"])
+            s, m = seconds_of(steps, t, c["metric"]), rss(t, c["metric"])
             if t not in ran:
                 cells += f"{'-':>7} {'-':>6}  "
             elif c["metric"] in steps[t] and not steps[t][c["metric"]]["ok"]:
